@@ -340,7 +340,8 @@ def _numeric(ind: Indicator, target: Bound | Range, year: int | None, policy: Po
     elif kind is RuleKind.SATISFACTION and policy.satisfaction == "rate":
         if reference.unit_text != "%":
             raise _RowError(f"满意度乘分值需要百分比指标值，却是“{target}”")
-        outcome = rules.rate_times_weight(a / HUNDRED, w, shown_a)
+        # the target decides 达标/未达标; the rate only decides the points
+        outcome = attrs.evolve(rules.rate_times_weight(a / HUNDRED, w, shown_a), achieved=a >= t)
     elif op is Comparator.EQ:
         outcome = rules.equal(a, t, w, shown_a, shown_t, policy.equal)
     else:
@@ -525,5 +526,6 @@ def score_table(
             total += budget_score.points
     total = q2(total)
     percentage = q2(total / maximum * HUNDRED) if maximum > 0 else None
-    grade = chosen.grade(percentage) if percentage is not None else None
+    # the grade reads the exact ratio (Part A §A9): 179.99 of 200 shows 90.00% but is below 90
+    grade = chosen.grade(total / maximum * HUNDRED) if maximum > 0 else None
     return TableScore(table, lines, budget_score, total, maximum, percentage, grade, chosen, notes)

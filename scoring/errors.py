@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ScoringError", "UnitError"]
+__all__ = ["ScoringError", "TableReadError", "UnitError"]
 
 
 class ScoringError(Exception):
@@ -15,3 +15,19 @@ class UnitError(ScoringError, ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TableReadError(ScoringError, ValueError):
+    """A table or actuals file could not be read at all (missing, undecodable, no header row, bad TOML).
+
+    ``path`` names the file as the user gave it; ``reason`` is the Chinese reason, saying what was expected.
+    Problems inside a readable file (one bad cell) are not errors: they are kept on the row instead.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"无法读取 {self.path}：{self.reason}"

@@ -64,11 +64,21 @@ def _integer(text: str) -> int:
 
 
 def chinese_to_decimal(text: str) -> Decimal:
-    """The exact value of a Chinese numeral; raises ValueError when the text is not a numeral."""
+    """The exact value of a Chinese numeral; raises ValueError when the text is not a numeral.
+
+    A decimal may end in 万 / 亿 (``五点七六亿`` -> 576000000, ``三点五万`` -> 35000), as ``5.76亿`` does.
+    """
     for point in _POINT:
         if point in text:
             whole, _, frac = text.partition(point)
+            scale = 1
+            while frac and frac[-1] in _LARGE:
+                scale *= _LARGE[frac[-1]]
+                frac = frac[:-1]
             if not frac or any(c not in _DIGITS for c in frac):
                 raise ValueError(f"bad decimal part in {text!r}")
-            return Decimal(f"{_integer(whole)}.{''.join(str(_DIGITS[c]) for c in frac)}")
+            value = Decimal(f"{_integer(whole)}.{''.join(str(_DIGITS[c]) for c in frac)}") * scale
+            if scale > 1 and value == value.to_integral_value():
+                value = value.quantize(Decimal(1))  # 576000000, not 576000000.00
+            return value
     return Decimal(_integer(text))

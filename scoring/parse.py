@@ -59,7 +59,8 @@ _EXPECTED = {
     "APPROX_PRE": "“约”", "APPROX_POST": "“左右”", "RANGE_SEP": "区间连接符“-”",
     "RANGE_PRE": "“介于”", "RANGE_POST": "“之间”",
     "YEAR": "日期", "MONTH": "日期", "DAY": "日期", "DATE_ISO": "日期", "DATE_YM": "日期",
-    "YEAR_PART": "日期", "END_MARK": "“底”", "BEFORE": "“前”", "BY": "“截至”", "$END": "结尾",
+    "YEAR_PART": "日期", "YEAR_WITHIN": "日期", "END_MARK": "“底”", "BEFORE": "“前”", "BY": "“截至”",
+    "DONE": "“完成”", "$END": "结尾",
 }  # fmt: skip
 
 
@@ -141,9 +142,15 @@ class _Amt:
         return bool(self.numer or self.denom or self.percent)
 
 
+#: More unit words than this in one unit (元/人·月 has three) is an error: pint's unit parser recurses per word.
+_MAX_UNIT_WORDS = 8
+
+
 @functools.lru_cache(maxsize=4096)
 def _unit(mult: str | None, numer: tuple[str, ...], denom: tuple[str, ...]) -> tuple[Any, str, Decimal]:
     """The pint unit, its canonical text and a value factor for a multiplier that cannot prefix the unit."""
+    if len(numer) + len(denom) > _MAX_UNIT_WORDS:
+        raise UnitError(f"单位过长：超过{_MAX_UNIT_WORDS}个单位词")
     factor = Decimal(1)
     head = list(numer)
     if mult:
@@ -181,7 +188,7 @@ def _amount(a: _Amt, mult: str | None = None, numer: tuple[str, ...] = (), denom
 
 
 def _date_number(text: str) -> int:
-    digits = text.rstrip("年月日号份")
+    digits = text.rstrip("年度月日号份")
     if digits.isdigit():
         return int(digits)
     return int(chinese_to_decimal(digits))
@@ -310,7 +317,7 @@ class _Build(Transformer[Token, Target]):
                 approximate = True
             elif part[0] == "op":
                 _, suffix_op, pos = part
-                if op is not None and op.direction != suffix_op.direction:
+                if op is not None and op != Comparator.EQ and op.direction != suffix_op.direction:
                     raise _Reject(pos, f"比较符“{op.symbol}”与后缀所指方向相反")
                 op = suffix_op if op is None or op == Comparator.EQ else op
             elif part[0] == "incl":
@@ -378,7 +385,11 @@ class _Build(Transformer[Token, Target]):
         (point,) = (p for p in parts if isinstance(p, DateSpec))
         return Deadline(point)
 
-    def date(self, point: DateSpec) -> Date:
+    def within_year(self, *toks: Token) -> Deadline:
+        year = next((_date_number(str(t)) for t in toks if t.type == "YEAR"), None)
+        return Deadline(DateSpec(year, 12, 31))
+
+    def date(self, point: DateSpec, *_: Token) -> Date:
         return Date(point)
 
     def period(self, start: DateSpec, sep: Token, end: DateSpec, *_: Token) -> Period:

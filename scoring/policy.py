@@ -216,7 +216,7 @@ class Policy:
             elif key in {"tolerance", "审核容差"}:
                 changes["tolerance"] = _nonnegative(key, value)
             elif key in {"grades", "等级"}:
-                changes["grades"] = _grades(key, value)
+                changes["grades"] = _grades(key, value, dict(self.grades))
             elif key in {"tiers", "等级得分"}:
                 changes["tier_points"] = _tiers(key, value, dict(self.tier_points))
             elif key in {"rules", "赋分规则"}:
@@ -245,13 +245,13 @@ def _nonnegative(key: str, value: Any) -> Decimal:
     return number
 
 
-def _grades(key: str, value: Any) -> tuple[tuple[str, Decimal], ...]:
+def _grades(key: str, value: Any, current: dict[str, Decimal]) -> tuple[tuple[str, Decimal], ...]:
     if not isinstance(value, Mapping):
         raise PolicyError(f'评分口径“{key}”应为表，如 {{优 = "90", 良 = "80", 中 = "60"}}')
     unknown = set(value) - {"优", "良", "中"}
     if unknown:
         raise PolicyError(f"评分口径“{key}”只能设置优、良、中的下限，却有“{'、'.join(sorted(unknown))}”")
-    bands = dict(DEFAULT_GRADES)
+    bands = dict(current)
     bands.update({name: _nonnegative(f"{key}.{name}", bound) for name, bound in value.items()})
     if not bands["优"] > bands["良"] > bands["中"]:
         raise PolicyError(f"评分口径“{key}”的下限应满足 优 > 良 > 中")

@@ -52,7 +52,7 @@ def _full(w: Decimal, why: str, ratio: Decimal | None = ONE, steps: tuple[str, .
 def _proportion(w: Decimal, num: Decimal, den: Decimal, shown: str, label: str = "完成率") -> Outcome:
     """w × num / den, with the ratio shown (and multiplied) exactly when 2 decimals can show it."""
     ratio = num / den
-    points = _points(w * ratio, w)
+    points = _points(w * num / den, w)  # multiply first: w × (num / den) can lose the exact x.xx5
     if exact_percent(ratio):
         steps = (f"{label} = {shown} = {percent(ratio)}", f"得分 = {show(w)} × {percent(ratio)} = {points}")
     else:
@@ -85,7 +85,7 @@ def reverse(a: Decimal, t: Decimal, w: Decimal, shown_a: str, shown_t: str, form
         return Outcome(q2(ZERO), None, False, (f"指标值为{shown_t}，实际完成值{shown_a}超过指标值，得分 = 0.00",))
     if formula == "linear":
         ratio = max(ZERO, ONE - (a - t) / t)
-        points = _points(w * ratio, w)
+        points = _points(w * (t + t - a) / t, w)
         steps = (
             f"超出比例 = ({shown_a} − {shown_t}) ÷ {shown_t} = {percent((a - t) / t)}",
             f"得分 = {show(w)} × (1 − {percent((a - t) / t)}) = {points}（反向指标，线性扣分，超出一倍为0）",
@@ -107,7 +107,7 @@ def equal(a: Decimal, t: Decimal, w: Decimal, shown_a: str, shown_t: str, formul
         return _full(w, "实际完成值等于指标值")
     deviation = abs(a - t) / t
     ratio = max(ZERO, ONE - deviation)
-    points = _points(w * ratio, w)
+    points = _points(w * (t - abs(a - t)) / t, w)
     steps = (
         f"偏离度 = |{shown_a} − {shown_t}| ÷ {shown_t} = {percent(deviation)}",
         f"得分 = {show(w)} × (1 − {percent(deviation)}) = {points}",
@@ -165,8 +165,7 @@ def graded(tier: Tier, fraction: Decimal, w: Decimal, source: str) -> Outcome:
 def budget_rate(planned: Decimal, spent: Decimal, w: Decimal) -> Outcome:
     """预算执行率: rate = spent / planned; points = w × min(rate, 1). ``planned`` must be positive."""
     rate = spent / planned
-    capped = min(rate, ONE)
-    points = _points(w * capped, w)
+    points = _points(w * min(spent, planned) / planned, w)
     steps = [f"预算执行率 = 全年执行数{spent:f}万元 ÷ 全年预算数{planned:f}万元 = {percent(rate)}"]
     if rate > ONE:
         steps.append(f"执行率超过100%，按100%计；得分 = {show(w)} × 100.00% = {points}")

@@ -1,0 +1,87 @@
+"""Cell text helpers shared by the table readers: exact numbers, name keys and weighted 一级 headings.
+
+Every reader turns a cell into text first (``cell_text``) and reads numbers from that text, so a number
+never passes through a float: ``48.3`` in a spreadsheet becomes ``Decimal("48.3")``, ``10.0`` becomes ``10``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["cell_text", "decimal_of", "float_text", "name_key", "plain", "split_level1_weight", "weight_of"]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_SPACE = re.compile(r"\s+")
+#: ``产出指标(50分)`` / ``产出指标（50分）`` / ``产出指标 (50)``: the name, then the weight in brackets.
+_WEIGHTED = re.compile(r"(?P<name>.*?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*")
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal in plain notation without trailing zeros: ``Decimal("10.0")`` -> ``"10"``, ``48.30`` -> ``"48.3"``."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def float_text(value: float) -> str:
+    """A spreadsheet float as the exact text it displays (``48.3`` -> ``"48.3"``, ``10.0`` -> ``"10"``)."""
+    return plain(Decimal(repr(value)))
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    """The text of a spreadsheet cell value: numbers without float noise, dates as ``2026年6月30日``.
+
+    A number formatted as a percentage (``0.95`` shown as ``95%``) becomes ``"95%"``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in (number_format or ""):
+            return plain(number * 100) + "%"
+        return plain(number) if isinstance(value, float) else str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def decimal_of(text: str) -> Decimal | None:
+    """The exact number a cell holds (``"10"``, ``" 7.5 "``, ``"1,012.90"``), or None if it holds none.
+
+    Full-width digits count (NFKC); thousands separators are dropped.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    if not _NUMBER.fullmatch(normal):
+        return None
+    return Decimal(normal)
+
+
+def weight_of(text: str) -> Decimal | None:
+    """A 分值 cell as a number; a trailing ``分`` is allowed (``"10分"``). None when it is not a number."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    if normal.endswith("分"):
+        normal = normal[:-1]
+    return decimal_of(normal)
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: NFKC (full width to ASCII) with all whitespace removed."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def split_level1_weight(text: str) -> tuple[str, Decimal | None]:
+    """``"产出指标(50分)"`` -> ``("产出指标", Decimal("50"))``; a heading without a weight -> ``(text, None)``."""
+    match = _WEIGHTED.fullmatch(text.strip())
+    if match is None or not match["name"]:
+        return text.strip(), None
+    return match["name"], Decimal(unicodedata.normalize("NFKC", match["weight"]))

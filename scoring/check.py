@@ -1,0 +1,196 @@
+"""Lint a target table before the year starts (``scoring check``): every finding has a severity and a Chinese message."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from scoring import units
+from scoring.model import Table
+from scoring.parse import ParseError, normalize, parse_target
+from scoring.policy import DEFAULT_POLICY, Policy
+from scoring.rounding import show
+from scoring.targets import Bound, Comparator, Date, Deadline, Period, Range, Target
+
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "check_table"]
+
+ERROR = "错误"
+WARNING = "警告"
+INFO = "提示"
+
+_HUNDRED = Decimal(100)
+
+
+@attrs.frozen
+class Finding:
+    """One finding of ``scoring check``: severity (错误, 警告, 提示), where, a Chinese message and a code."""
+
+    severity: str
+    code: str
+    message: str
+    where: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the finding makes the check fail."""
+        return self.severity == ERROR
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``scoring check --json``."""
+        return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
+
+
+def check_table(table: Table, policy: Policy | None = None) -> tuple[Finding, ...]:
+    """Every problem a table has before the year starts, errors first."""
+    policy = policy or DEFAULT_POLICY.merged(table.policy)
+    findings: list[Finding] = [Finding(ERROR, "table", p) for p in table.problems]
+    parsed: list[tuple[Any, Target]] = []
+    names: dict[str, int] = defaultdict(int)
+    for ind in table.indicators:
+        where = ind.source or ind.name
+        names[normalize(ind.name)] += 1
+        findings.extend(Finding(ERROR, "cell", p, where) for p in ind.problems)
+        if ind.weight is None and not ind.problems:
+            findings.append(Finding(ERROR, "weight-missing", f"“{ind.name}”没有分值", where))
+        elif ind.weight is not None and ind.weight <= 0:
+            findings.append(
+                Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值应大于0，却是{ind.weight:f}", where)
+            )
+        if ind.rule.strip() and policy.rule_kind(ind.rule) is None:
+            findings.append(
+                Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
+            )
+        try:
+            target = parse_target(ind.target, table.year)
+        except ParseError as exc:
+            findings.append(Finding(ERROR, "target-unreadable", exc.render(context=False), where))
+            continue
+        parsed.append((ind, target))
+        findings.extend(_target_findings(table, ind, target, where))
+    for name, count in names.items():
+        if count > 1:
+            findings.append(Finding(WARNING, "name-duplicate", f"三级指标“{name}”出现{count}次，实际完成值将无法对应"))
+    findings.extend(_weight_findings(table, policy))
+    findings.extend(_cost_findings(table, parsed))
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return tuple(sorted(findings, key=lambda f: order[f.severity]))
+
+
+def _target_findings(table: Table, ind: Any, target: Target, where: str) -> list[Finding]:
+    out = []
+    is_cost = "成本" in ind.level2 or "成本" in ind.level1
+    if isinstance(target, Bound):
+        amount = target.amount
+        if is_cost and target.op in (Comparator.GE, Comparator.GT):
+            out.append(
+                Finding(WARNING, "cost-ge", f"成本指标“{ind.name}”写成“{target.op.symbol}”：成本通常应为“≤”", where)
+            )
+        if amount.unit_text == "%" and amount.value > _HUNDRED:
+            out.append(Finding(WARNING, "percent-over-100", f"“{ind.name}”的百分比{amount}超过100%", where))
+        if amount.unitless:
+            out.append(Finding(WARNING, "no-unit", f"“{ind.name}”的指标值“{ind.target}”没有计量单位", where))
+    elif isinstance(target, Range):
+        if target.high.unit_text == "%" and target.high.value > _HUNDRED:
+            out.append(Finding(WARNING, "percent-over-100", f"“{ind.name}”的区间上限{target.high}超过100%", where))
+    elif isinstance(target, Deadline | Date | Period):
+        day = target.date
+        if day is None:
+            out.append(
+                Finding(ERROR, "date-no-year", f"“{ind.name}”的时限“{ind.target}”未写年份，且指标表未给出年度", where)
+            )
+        elif table.year is not None and day.year != table.year:
+            out.append(
+                Finding(
+                    WARNING,
+                    "date-outside-year",
+                    f"“{ind.name}”的时限{day.isoformat()}不在预算年度{table.year}年内",
+                    where,
+                )
+            )
+    return out
+
+
+def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
+    weights = [ind.weight for ind in table.indicators if ind.weight is not None]
+    total = sum(weights, Decimal(0))
+    out = []
+    with_budget = total + policy.budget_weight
+    if with_budget != _HUNDRED and total != _HUNDRED:
+        expected = _HUNDRED - policy.budget_weight
+        out.append(
+            Finding(
+                ERROR,
+                "weights-sum",
+                f"三级指标分值合计为{show(total)}：加预算执行率{show(policy.budget_weight)}分应为100，"
+                f"即三级指标合计应为{show(expected)}（不设预算执行率时为100）",
+            )
+        )
+    else:
+        line = f"三级指标分值合计{show(total)}" + (
+            f" + 预算执行率{show(policy.budget_weight)} = 100"
+            if with_budget == _HUNDRED
+            else " = 100（不含预算执行率）"
+        )
+        out.append(Finding(INFO, "weights-sum", line))
+    by_level1: dict[str, Decimal] = defaultdict(Decimal)
+    for ind in table.indicators:
+        if ind.weight is not None:
+            by_level1[normalize(ind.level1)] += ind.weight
+    for level1, weight in table.level1_weights:
+        got = by_level1.get(normalize(level1), Decimal(0))
+        if got != weight:
+            out.append(
+                Finding(
+                    ERROR,
+                    "level1-sum",
+                    f"一级指标“{level1}”设为{show(weight)}分，其下三级指标分值合计却为{show(got)}",
+                )
+            )
+    return out
+
+
+def _cost_findings(table: Table, parsed: list[tuple[Any, Target]]) -> list[Finding]:
+    """成本指标 in money against the table's funds (a per-unit cost such as 万元/套 counts once, for one unit)."""
+    parts: list[str] = []
+    total = Decimal(0)
+    for ind, target in parsed:
+        if not ("成本" in ind.level2 or "成本" in ind.level1) or not isinstance(target, Bound):
+            continue
+        if target.op not in (Comparator.LE, Comparator.LT, Comparator.EQ):
+            continue
+        money = _in_wanyuan(target.amount)
+        if money is not None:
+            total += money[0]
+            parts.append(money[1])
+    funds = table.funds.total
+    if not parts or funds is None:
+        return []
+    summed = " + ".join(parts)
+    line = f"成本指标合计 {summed} = {show(total)}万元"
+    if total > funds:
+        return [Finding(ERROR, "cost-over-funds", f"{line}，超过{_funds_name(table)}{funds:f}万元")]
+    return [Finding(INFO, "cost-funds", f"{line}，未超过{_funds_name(table)}{funds:f}万元")]
+
+
+def _in_wanyuan(amount: Any) -> tuple[Decimal, str] | None:
+    """A money amount in 万元 (``48.30万元/套`` counts as one 套), or None for anything else."""
+    registry = units.get_registry()
+    wanyuan = registry.parse_units("万元")
+    dims = dict(registry.get_dimensionality(amount.unit))
+    if dims == {"[currency]": 1}:
+        value = Decimal(amount.quantity.to(wanyuan).magnitude)
+        return value, f"{show(value)}万元"
+    numer = [name for name, power in amount.unit._units.items() if power > 0]
+    denom = [name for name, power in amount.unit._units.items() if power < 0]
+    if dims.get("[currency]") == 1 and len(denom) == 1 and units.is_counting(registry.parse_units(denom[0])):
+        base = registry.parse_units("*".join(numer))
+        value = Decimal(units.quantity(amount.value, base).to(wanyuan).magnitude)
+        return value, f"{show(value)}万元（{amount}，按1{denom[0]}计）"
+    return None
+
+
+def _funds_name(table: Table) -> str:
+    return "部门年度预算" if table.kind == "department" else "项目资金总额"

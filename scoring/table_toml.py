@@ -1,0 +1,274 @@
+"""Tables and actuals read from TOML, the human-readable format of ``indicators/`` (writing: ``toml_dump``).
+
+Numbers are written as strings (``weight = "10"``, ``total = "46.00"``) so Decimals stay exact; TOML
+integers and floats are accepted too (``10``, ``48.3``, ``10.0`` read as 10). A key that is not part of the
+format is a problem on its indicator or table, never a crash; bad TOML syntax raises TableReadError.
+See ``indicators/README.md`` for the format.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+
+from scoring.actuals import Actual, Actuals
+from scoring.cells import decimal_of, float_text, weight_of
+from scoring.errors import TableReadError
+from scoring.model import Budget, Funds, Indicator, Table
+
+__all__ = ["INDICATOR_KEYS", "TABLE_KEYS", "actuals_from_toml", "table_from_toml"]
+
+#: Indicator keys in the order they are written.
+INDICATOR_KEYS = (
+    "level1", "level2", "name", "target", "basis", "previous", "weight", "rule", "evidence",
+    "actual", "points", "reason",
+)  # fmt: skip
+TABLE_KEYS = ("title", "kind", "year", "unit", "project", "goal", "funds", "level1_weights")
+_KINDS = {"project": "project", "项目": "project", "项目支出": "project", "department": "department",
+          "部门": "department", "部门整体": "department"}  # fmt: skip
+_TOP_KEYS = ("table", "budget", "policy", "indicators")
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _loads(text: str, shown: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _AT.search(message)
+        where = f"第{at[1]}行第{at[2]}列" if at else ""
+        raise TableReadError(shown, f"TOML 格式有误{where}：{_AT.sub('', message)}") from exc
+
+
+def _text(value: Any) -> str | None:
+    """A TOML value as cell text: strings as written, integers and floats exactly; None for other types."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return float_text(value)
+    return None
+
+
+def _decimal(value: Any) -> Decimal | None:
+    text = _text(value)
+    return None if text is None else decimal_of(text)
+
+
+def _lines_of(text: str, header: str) -> list[int]:
+    """1-based line numbers of ``[[header]]`` lines, in order (for messages that point into the file)."""
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]")
+    return [number for number, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+
+
+def _where(name: str, ordinal: int, lines: list[int], what: str) -> str:
+    line = f"（第{lines[ordinal - 1]}行）" if ordinal <= len(lines) else ""
+    return f"{name} 第{ordinal}个{what}{line}"
+
+
+def _indicator(raw: Any, source: str) -> Indicator:
+    problems: list[str] = []
+    if not isinstance(raw, Mapping):
+        return Indicator("", "", None, source=source, problems=(f"{source}：应为一个指标表（[[indicators]]）",))
+    cells: dict[str, str] = {}
+    for key, value in raw.items():
+        if key not in INDICATOR_KEYS:
+            problems.append(f"{source}：未知的键“{key}”（可用的键：{'、'.join(INDICATOR_KEYS)}）")
+            continue
+        text = _text(value)
+        if text is None:
+            problems.append(f"{source}：“{key}”应为字符串，却是 {type(value).__name__} 值")
+            continue
+        cells[key] = text
+    for key, what in (("name", "三级指标名称"), ("target", "指标值"), ("weight", "分值")):
+        if key not in raw:
+            problems.append(f"{source}：缺少“{key}”（{what}）")
+        elif key in cells and not cells[key].strip():
+            problems.append(f"{source}：“{key}”（{what}）为空")
+    weight = None
+    if cells.get("weight", "").strip():
+        weight = weight_of(cells["weight"])
+        if weight is None or weight < 0:
+            problems.append(f"{source}：“weight”（分值）应为非负数字，却是“{cells['weight']}”")
+            weight = None
+    reported = None
+    if cells.get("points", "").strip():
+        reported = weight_of(cells["points"])
+        if reported is None:
+            problems.append(f"{source}：“points”（得分）应为数字，却是“{cells['points']}”")
+    return Indicator(
+        name=cells.get("name", "").strip(),
+        target=cells.get("target", "").strip(),
+        weight=weight,
+        rule=cells.get("rule", "").strip(),
+        level1=cells.get("level1", "").strip(),
+        level2=cells.get("level2", "").strip(),
+        basis=cells.get("basis", "").strip(),
+        previous=cells.get("previous", "").strip(),
+        evidence=cells.get("evidence", "").strip(),
+        actual=cells["actual"].strip() if "actual" in cells else None,
+        reported=reported,
+        reason=cells.get("reason", "").strip(),
+        source=source,
+        problems=tuple(problems),
+    )
+
+
+def _budget(raw: Any, where: str, problems: list[str]) -> Budget | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        problems.append(f"{where}：[budget] 应为一个表，含 planned（全年预算数）和 spent（全年执行数）")
+        return None
+    problems.extend(
+        f"{where}：[budget] 中未知的键“{key}”（可用的键：planned、spent）"
+        for key in raw
+        if key not in ("planned", "spent")
+    )
+    planned, spent = _decimal(raw.get("planned")), _decimal(raw.get("spent"))
+    for key, value in (("planned", planned), ("spent", spent)):
+        if value is None:
+            problems.append(f"{where}：[budget] 的“{key}”应为数字（万元），却是“{raw.get(key, '')}”")
+    return Budget(planned=planned, spent=spent) if planned is not None and spent is not None else None
+
+
+def _funds(raw: Any, where: str, problems: list[str]) -> Funds:
+    if not isinstance(raw, Mapping):
+        problems.append(f"{where}：[table.funds] 应为一个表，含 total、fiscal、other（万元）")
+        return Funds()
+    values: dict[str, Decimal | None] = {}
+    for key, value in raw.items():
+        if key not in ("total", "fiscal", "other"):
+            problems.append(f"{where}：[table.funds] 中未知的键“{key}”（可用的键：total、fiscal、other）")
+            continue
+        values[key] = _decimal(value)
+        if values[key] is None:
+            problems.append(f"{where}：[table.funds] 的“{key}”应为数字（万元），却是“{value}”")
+    return Funds(**values)
+
+
+def table_from_toml(text: str, shown: str) -> Table:
+    """A table from the text of a TOML file (``shown`` names the file in messages)."""
+    data = _loads(text, shown)
+    name = PurePath(shown).name
+    if "indicators" not in data:
+        raise TableReadError(shown, "不是绩效目标表：缺少 [[indicators]]（每个三级指标一节）")
+    if not isinstance(data["indicators"], list):
+        raise TableReadError(shown, "“indicators”应写成 [[indicators]] 表数组，每个三级指标一节")
+    problems = [f"{name}：未知的节“{key}”（可用的节：{'、'.join(_TOP_KEYS)}）" for key in data if key not in _TOP_KEYS]
+    head = data.get("table", {})
+    if not isinstance(head, Mapping):
+        problems.append(f"{name}：[table] 应为一个表")
+        head = {}
+    kind = _KINDS.get(str(head.get("kind", "project")))
+    if kind is None:
+        problems.append(f"{name}：[table] 的 kind 应为 project 或 department，却是“{head['kind']}”；按 project 处理")
+    year = head.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        problems.append(f"{name}：[table] 的 year 应为年份（如 2026），却是“{year}”")
+        year = None
+    extras: list[tuple[str, str]] = []
+    for key, value in head.items():
+        if key in TABLE_KEYS:
+            continue
+        if isinstance(value, str):
+            extras.append((key, value))
+        else:
+            problems.append(f"{name}：[table] 的“{key}”应为字符串（附加信息），却是 {type(value).__name__} 值")
+    level1_weights: list[tuple[str, Decimal]] = []
+    raw_weights = head.get("level1_weights", {})
+    for heading, value in raw_weights.items() if isinstance(raw_weights, Mapping) else ():
+        weight = _decimal(value)
+        if weight is None:
+            problems.append(f"{name}：[table.level1_weights] 的“{heading}”应为数字，却是“{value}”")
+        else:
+            level1_weights.append((heading, weight))
+    policy = data.get("policy", {})
+    if not isinstance(policy, dict):
+        problems.append(f"{name}：[policy] 应为一个表")
+        policy = {}
+    lines = _lines_of(text, "indicators")
+    indicators = tuple(
+        _indicator(raw, _where(name, ordinal, lines, "指标")) for ordinal, raw in enumerate(data["indicators"], start=1)
+    )
+    if not indicators:
+        problems.append(f"{name}：没有任何指标")
+    return Table(
+        title=str(head.get("title", "")).strip() or PurePath(shown).stem,
+        indicators=indicators,
+        kind=kind or "project",
+        year=year,
+        unit=str(head.get("unit", "")).strip(),
+        project=str(head.get("project", "")).strip(),
+        funds=_funds(head.get("funds", {}), name, problems),
+        budget=_budget(data.get("budget"), name, problems),
+        level1_weights=tuple(level1_weights),
+        policy=policy,
+        source=name,
+        problems=tuple(problems),
+        goal=str(head.get("goal", "")).strip(),
+        extras=tuple(extras),
+    )
+
+
+def _actual(name: str, raw: Any, source: str, problems: list[str]) -> Actual | None:
+    """One entry: a bare value (``"121个"``) or a table with actual, points and reason."""
+    if not isinstance(raw, Mapping):
+        raw = {"actual": raw}
+    known = ("name", "actual", "points", "reason")
+    problems.extend(
+        f"{source}：未知的键“{key}”（可用的键：name、actual、points、reason）" for key in raw if key not in known
+    )
+    if not name.strip():
+        problems.append(f"{source}：缺少“name”（三级指标名称）")
+        return None
+    actual = _text(raw["actual"]) if "actual" in raw else None
+    if "actual" in raw and actual is None:
+        problems.append(f"{source}：“actual”应为字符串，却是 {type(raw['actual']).__name__} 值")
+    reported = None
+    if "points" in raw:
+        reported = weight_of(_text(raw["points"]) or "")
+        if reported is None:
+            problems.append(f"{source}：“points”（得分）应为数字，却是“{raw['points']}”")
+    reason = _text(raw.get("reason", "")) or ""
+    return Actual(name.strip(), actual.strip() if actual is not None else None, reported, reason.strip(), source)
+
+
+def actuals_from_toml(text: str, shown: str) -> Actuals:
+    """Actuals from the text of a TOML file: ``[budget]``, and ``[actuals]`` (a mapping) or ``[[actuals]]``."""
+    data = _loads(text, shown)
+    name = PurePath(shown).name
+    if "actuals" not in data and "budget" not in data:
+        raise TableReadError(shown, "不是实际完成值文件：应有 [actuals]（三级指标名 = 实际完成值）或 [[actuals]]")
+    problems = [
+        f"{name}：未知的节“{key}”（可用的节：budget、actuals）" for key in data if key not in ("budget", "actuals")
+    ]
+    raw = data.get("actuals", {})
+    entries: list[Actual | None] = []
+    if isinstance(raw, Mapping):
+        entries = [_actual(key, value, f"{name} [actuals]“{key}”", problems) for key, value in raw.items()]
+    elif isinstance(raw, list):
+        lines = _lines_of(text, "actuals")
+        for ordinal, item in enumerate(raw, start=1):
+            source = _where(name, ordinal, lines, "实际完成值")
+            if isinstance(item, Mapping):
+                entries.append(_actual(str(item.get("name", "")), item, source, problems))
+            else:
+                problems.append(f"{source}：应为一个表，含 name 和 actual")
+    else:
+        problems.append(f"{name}：“actuals”应为 [actuals] 表或 [[actuals]] 表数组")
+    return Actuals(
+        tuple(e for e in entries if e is not None),
+        budget=_budget(data.get("budget"), name, problems),
+        source=name,
+        problems=tuple(problems),
+    )
