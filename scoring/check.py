@@ -12,7 +12,7 @@ from scoring import units
 from scoring.model import Table
 from scoring.parse import ParseError, normalize, parse_target
 from scoring.policy import DEFAULT_POLICY, Policy
-from scoring.rounding import show
+from scoring.rounding import q2, show
 from scoring.targets import Bound, Comparator, Date, Deadline, Period, Range, Target
 
 __all__ = ["ERROR", "INFO", "WARNING", "Finding", "check_table"]
@@ -169,7 +169,7 @@ def _cost_findings(table: Table, parsed: list[tuple[Any, Target]]) -> list[Findi
     if not parts or funds is None:
         return []
     summed = " + ".join(parts)
-    line = f"成本指标合计 {summed} = {show(total)}万元"
+    line = f"成本指标合计 {summed} = {q2(total)}万元"
     if total > funds:
         return [Finding(ERROR, "cost-over-funds", f"{line}，超过{_funds_name(table)}{funds:f}万元")]
     return [Finding(INFO, "cost-funds", f"{line}，未超过{_funds_name(table)}{funds:f}万元")]

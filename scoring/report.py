@@ -59,6 +59,11 @@ def _marks(score: Score) -> str:
     return "、".join(marks)
 
 
+def _status(score: Score) -> str:
+    others = [f for f in score.flags if f != score.status.value]
+    return score.status.value + (f"（{'、'.join(others)}）" if others else "")
+
+
 def _summary(result: TableScore) -> list[str]:
     lines = [
         f"合计：得分 {result.total} / 满分 {result.maximum:f}"
@@ -191,7 +196,7 @@ def render_markdown(result: TableScore) -> str:
         weight = "—" if ind.weight is None else f"{ind.weight:f}"
         out.append(
             f"| {number} | {cell(ind.name)} | {cell(ind.target)} | {cell(ind.actual or '（未填）')} | {weight} "
-            f"| {_points(score)} | {score.status.value}{'（' + '、'.join(score.flags) + '）' if score.flags else ''} "
+            f"| {_points(score)} | {_status(score)} "
             f"| {cell(score.explanation)} |"
         )
     if result.budget is not None:
@@ -201,7 +206,7 @@ def render_markdown(result: TableScore) -> str:
             f"| {'—' if b.points is None else b.points} | | {cell(b.to_dict()['explanation'])} |"
         )
     out.append("")
-    out.extend(f"- {line.strip()}" for line in _summary(result))
+    out.extend(line if line.startswith("  - ") else f"- {line}" for line in _summary(result))
     return "\n".join(out) + "\n"
 
 

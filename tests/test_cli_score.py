@@ -1,0 +1,221 @@
+"""The ``scoring score`` and ``scoring check`` commands, end to end through ``scoring.cli.main``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from scoring.cli import main
+from scoring.tables import load_table
+
+SEED = Path(__file__).resolve().parents[1] / "indicators" / "2026-昌吉州对口援疆办"
+AID = SEED / "援疆工作经费项目.toml"
+AID_ACTUALS = SEED / "援疆工作经费项目.实际完成值.toml"
+OFFICE = SEED / "机构运行保障经费.toml"
+OFFICE_ACTUALS = SEED / "机构运行保障经费.实际完成值.toml"
+DEPARTMENT = SEED / "部门整体绩效目标表.toml"
+
+SHEET = """一级指标,二级指标,三级指标,指标值,实际完成值,分值,赋分规则,得分
+产出指标,数量指标,项目个数,≥110个,99个,10,按照完成比例赋分,10
+,,评审次数,>=2次,2次,5,按照完成比例赋分,5
+,质量指标,通过率,=100%,97%,5,按照完成比例赋分,4.85
+效益指标,社会效益指标,保障运转,有效保障,达成,20,按评判等级赋分,20
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+class TestScore:
+    def test_main_job_prints_total_and_grade(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The README's main job scores the 援疆工作经费项目 table: 97.00 of 100, grade 优, exit 0."""
+        code, out, _ = run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS))
+        assert code == 0
+        assert "合计：得分 97.00 / 满分 100" in out
+        assert "等级：优" in out
+        assert "换算：51840万元 = 5.184亿元" in out
+
+    def test_json_shape(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json prints the documented shape, numbers as decimal strings."""
+        code, out, _ = run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS), "--json")
+        data = json.loads(out)
+        assert code == 0
+        assert data["total"] == "96.78"
+        assert data["max"] == "100"
+        assert data["grade"] == "优"
+        assert data["complete"] is True
+        assert data["budget"] == {
+            **data["budget"],
+            "planned": "106.00",
+            "spent": "100.70",
+            "rate": "95.00",
+            "weight": "10",
+            "points": "9.50",
+        }
+        first = data["indicators"][0]
+        assert set(first) >= {"level1", "level2", "name", "target", "actual", "weight", "rule", "points"}
+        assert set(first) >= {"flags", "explanation", "error"}
+        late = next(i for i in data["indicators"] if i["name"] == "保密会议室改造完成时间")
+        assert late["points"] == "0.00"
+        assert "逾期10天" in late["explanation"]
+
+    def test_budget_from_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--budget/--spent (万元) give the budget line: 41.40 of 46.00 is 90.00% and 9.00 points."""
+        code, out, _ = run(
+            capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--budget", "46", "--spent", "41.40", "--json"
+        )
+        data = json.loads(out)
+        assert code == 0
+        assert data["budget"]["rate"] == "90.00"
+        assert data["budget"]["points"] == "9.00"
+        assert data["total"] == "96.50"
+
+    def test_budget_needs_both(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--budget without --spent is a usage error (exit 2, Chinese message)."""
+        code, _, err = run(capsys, "score", str(AID), "--budget", "46")
+        assert code == 2
+        assert "须同时给出" in err
+
+    def test_missing_actuals_make_it_incomplete(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without actuals every row is listed as unscored and the exit code is 1."""
+        code, out, _ = run(capsys, "score", str(DEPARTMENT), "--json")
+        data = json.loads(out)
+        assert code == 1
+        assert data["complete"] is False
+        assert all(i["points"] is None and i["error"] == "未填写实际完成值" for i in data["indicators"])
+
+    def test_unreadable_file_exits_2(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A missing table file is exit 2 with a Chinese message naming the file."""
+        missing = tmp_path / "没有这个表.toml"
+        code, _, err = run(capsys, "score", str(missing))
+        assert code == 2
+        assert "没有这个表.toml" in err
+
+    def test_self_evaluation_sheet_audit(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A GB18030 CSV 自评表 with a 得分 column: computed beside reported, the 1.00 difference flagged."""
+        sheet = tmp_path / "自评表.csv"
+        sheet.write_bytes(SHEET.encode("gb18030"))
+        code, out, _ = run(capsys, "score", str(sheet))
+        assert code == 0
+        assert "审核：1 项自评得分与计算得分相差超过 0.1 分" in out
+        assert "项目个数：自评 10，计算 9.00" in out
+
+    def test_tolerance_option(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--tolerance 1 accepts the 1.00 difference."""
+        sheet = tmp_path / "自评表.csv"
+        sheet.write_text(SHEET, encoding="utf-8-sig")
+        code, out, _ = run(capsys, "score", str(sheet), "--tolerance", "1", "--json")
+        data = json.loads(out)
+        assert code == 0
+        assert data["audit"]["differences"] == 0
+
+    def test_bad_row_is_reported_and_others_scored(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An incompatible unit fails its own row only; exit 1 and the others keep their points."""
+        sheet = tmp_path / "自评表.csv"
+        sheet.write_text(SHEET.replace("99个", "5平方米"), encoding="utf-8")
+        code, out, _ = run(capsys, "score", str(sheet), "--json")
+        data = json.loads(out)
+        assert code == 1
+        bad = data["indicators"][0]
+        assert bad["points"] is None
+        assert "单位不一致" in bad["error"]
+        assert [i["points"] for i in data["indicators"][1:]] == ["5.00", "4.85", "20.00"]
+        assert data["incomplete"][0]["name"] == "项目个数"
+
+    def test_policy_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--policy FILE changes the reverse formula: 6% against <=5% gives 4.00 (linear) instead of 4.17."""
+        sheet = tmp_path / "t.csv"
+        sheet.write_text(
+            "三级指标,指标值,实际完成值,分值,赋分规则\n故障率,<=5%,6%,5,按照完成比例赋分\n", encoding="utf-8"
+        )
+        policy = tmp_path / "口径.toml"
+        policy.write_text('[policy]\nreverse = "linear"\n', encoding="utf-8")
+        _, out, _ = run(capsys, "score", str(sheet), "--json")
+        assert json.loads(out)["indicators"][0]["points"] == "4.17"
+        _, out, _ = run(capsys, "score", str(sheet), "--json", "--policy", str(policy))
+        assert json.loads(out)["indicators"][0]["points"] == "4.00"
+
+    def test_bad_policy_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An unknown policy option is exit 2 and names the option."""
+        policy = tmp_path / "口径.toml"
+        policy.write_text('[policy]\nreverse = "sideways"\n', encoding="utf-8")
+        code, _, err = run(capsys, "score", str(AID), "--policy", str(policy))
+        assert code == 2
+        assert "reverse" in err
+
+    @pytest.mark.parametrize("fmt", ["csv", "md"])
+    def test_text_formats(self, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+        """CSV and Markdown reports carry every row and the total."""
+        code, out, _ = run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", fmt)
+        assert code == 0
+        for name in load_table(AID).indicators:
+            assert name.name in out
+        assert "97.00" in out
+
+    def test_xlsx_needs_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format xlsx without -o is a usage error."""
+        code, _, err = run(capsys, "score", str(AID), "--format", "xlsx")
+        assert code == 2
+        assert "-o" in err
+
+    def test_xlsx_writes_filled_self_evaluation(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format xlsx -o writes the 自评表 with 得分 and the explanation of every row."""
+        out_file = tmp_path / "自评表.xlsx"
+        code, _, _ = run(
+            capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", "xlsx", "-o", str(out_file)
+        )
+        assert code == 0
+        sheet = load_workbook(out_file).active
+        rows = [[c.value for c in row] for row in sheet.iter_rows()]
+        header = rows[1]
+        assert header[:6] == ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值"]
+        points = header.index("得分")
+        by_name = {r[2]: r for r in rows[2:] if len(r) > 2 and r[2]}
+        assert by_name["项目投资计划评审通过率"][points] == "9.50"
+        assert by_name["预算执行率"][points] == "9.50"
+        total = next(r for r in rows if r[0] == "总分")
+        assert total[points] == "97.00"
+
+
+class TestCheck:
+    @pytest.mark.parametrize("table", [DEPARTMENT, OFFICE, AID], ids=["department", "office", "aid"])
+    def test_seed_tables_pass(self, capsys: pytest.CaptureFixture[str], table: Path) -> None:
+        """The seed's three tables pass ``scoring check`` (exit 0, no errors)."""
+        code, out, _ = run(capsys, "check", str(table))
+        assert code == 0
+        assert "共 0 个错误" in out
+
+    def test_office_costs_against_funds(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """机构运行保障经费: 48.30 + 51 + 6.70 = 106.00 万元, its whole budget."""
+        _, out, _ = run(capsys, "check", str(OFFICE))
+        assert "= 106.00万元，未超过项目资金总额106.00万元" in out
+
+    def test_findings(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A bad table: unreadable target, weights not adding up, cost with ≥, unknown rule, percent over 100."""
+        sheet = tmp_path / "t.csv"
+        sheet.write_text(
+            "项目支出绩效目标表（2026年）\n"
+            "一级指标,二级指标,三级指标,指标值,分值,赋分规则\n"
+            "产出指标,数量指标,个数,≥≥110个,10,按照完成比例赋分\n"
+            "产出指标,成本指标,成本,≥5万元,10,按照完成比例赋分\n"
+            "产出指标,质量指标,合格率,≥120%,10,按每项扣分\n"
+            "产出指标,数量指标,人数,2100,10,按照完成比例赋分\n"
+            "产出指标,时效指标,完成时间,2025年6月30日前,10,直接赋分\n",
+            encoding="utf-8",
+        )
+        code, out, _ = run(capsys, "check", str(sheet), "--json")
+        codes = {f["code"]: f for f in json.loads(out)}
+        assert code == 1
+        assert codes["target-unreadable"]["severity"] == "错误"
+        assert codes["weights-sum"]["severity"] == "错误"
+        assert codes["rule-unknown"]["message"].count("按每项扣分") == 1
+        assert codes["cost-ge"]["severity"] == "警告"
+        assert codes["percent-over-100"]["severity"] == "警告"
+        assert codes["no-unit"]["severity"] == "警告"
+        assert codes["date-outside-year"]["severity"] == "警告"
