@@ -332,7 +332,7 @@ def _numeric(ind: Indicator, target: Bound | Range, year: int | None, policy: Po
         work.warnings.append(f"满意度赋分的指标值为反向（{op.symbol}），按反向指标计分")
     if kind is RuleKind.DIRECT:
         met = a <= t if reverse else a >= t
-        if op is Comparator.EQ and policy.equal == "symmetric":
+        if op is Comparator.EQ and policy.equal == "symmetric" and not target.implied:
             met = a == t
         outcome = rules.all_or_nothing(met, w, f"实际完成值{shown_a}{'已' if met else '未'}达到指标值{target}")
     elif reverse:
@@ -343,7 +343,8 @@ def _numeric(ind: Indicator, target: Bound | Range, year: int | None, policy: Po
         # the target decides 达标/未达标; the rate only decides the points
         outcome = attrs.evolve(rules.rate_times_weight(a / HUNDRED, w, shown_a), achieved=a >= t)
     elif op is Comparator.EQ:
-        outcome = rules.equal(a, t, w, shown_a, shown_t, policy.equal)
+        # a bare value (``280人次``) is 正向 (Part A §A2): the ``=`` option applies to a written ``=`` only
+        outcome = rules.equal(a, t, w, shown_a, shown_t, "positive" if target.implied else policy.equal)
     else:
         outcome = rules.positive(a, t, w, shown_a, shown_t)
     if op in (Comparator.GT, Comparator.LT) and a == t:

@@ -13,6 +13,7 @@ from pathlib import Path
 from scoring.check import Finding
 from scoring.display import pad, width
 from scoring.engine import Score, TableScore
+from scoring.rounding import show
 
 __all__ = ["FORMATS", "render", "render_findings", "write_xlsx"]
 
@@ -59,6 +60,15 @@ def _marks(score: Score) -> str:
     return "、".join(marks)
 
 
+def _percentage(result: TableScore) -> str:
+    if result.percentage is None:
+        return ""
+    exact = result.total / result.maximum * 100
+    if exact == result.percentage:
+        return f"（得分率 {result.percentage}%）"
+    return f"（得分率 {result.percentage}%；精确值 {show(exact)}%，等级按精确值评定）"
+
+
 def _status(score: Score) -> str:
     others = [f for f in score.flags if f != score.status.value]
     return score.status.value + (f"（{'、'.join(others)}）" if others else "")
@@ -67,7 +77,7 @@ def _status(score: Score) -> str:
 def _summary(result: TableScore) -> list[str]:
     lines = [
         f"合计：得分 {result.total} / 满分 {result.maximum:f}"
-        + (f"（得分率 {result.percentage}%）" if result.percentage is not None else "")
+        + _percentage(result)
         + (f"  等级：{result.grade}" if result.grade else ""),
     ]
     if result.complete:

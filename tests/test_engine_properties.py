@@ -1,0 +1,109 @@
+"""Property tests of the scoring engine: bounds, two decimals, monotonicity, and total ≤ max."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring import rules
+from scoring.engine import score_indicator, score_table
+from scoring.model import Budget, Indicator, Table
+from scoring.policy import Policy
+
+D = Decimal
+
+weights = st.decimals(min_value=0, max_value=100, places=2)
+targets = st.decimals(min_value=D("0.01"), max_value=100000, places=2)
+actuals = st.decimals(min_value=-1000, max_value=1000000, places=3)
+operators = st.sampled_from(["≥", ">", "≤", "<", "=", ""])
+policies = st.builds(
+    lambda reverse, equal: Policy.from_mapping({"reverse": reverse, "equal": equal}),
+    st.sampled_from(["inverse", "linear"]),
+    st.sampled_from(["positive", "symmetric"]),
+)
+reverse_formulas = st.sampled_from(["inverse", "linear"])
+
+
+def _score(op: str, t: Decimal, a: Decimal, w: Decimal, policy: Policy | None = None) -> Decimal:
+    """The points of one numeric row in 个 (the row must score)."""
+    ind = Indicator(name="x", target=f"{op}{t:f}个", weight=w, rule="按照完成比例赋分", actual=f"{a:f}个")
+    result = score_indicator(ind, policy=policy)
+    assert result.error is None, result.error
+    assert result.points is not None
+    return result.points
+
+
+@given(op=operators, t=targets, a=actuals, w=weights, policy=policies)
+def test_points_within_weight(op: str, t: Decimal, a: Decimal, w: Decimal, policy: Policy) -> None:
+    """Points are always within [0, w] and carry exactly two decimals."""
+    points = _score(op, t, a, w, policy)
+    assert D(0) <= points <= w
+    assert points.as_tuple().exponent == -2
+
+
+@given(low=targets, span=targets, a=actuals, w=weights)
+def test_range_points_within_weight(low: Decimal, span: Decimal, a: Decimal, w: Decimal) -> None:
+    """Range targets also keep points within [0, w]."""
+    points = rules.within(a, low, low + span, w, ("a", "low", "high")).points
+    assert D(0) <= points <= w
+
+
+@given(op=st.sampled_from(["≥", ">", "", "="]), t=targets, a1=actuals, a2=actuals, w=weights)
+def test_positive_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Decimal) -> None:
+    """For 正向 targets, a larger actual never scores less."""
+    low, high = sorted((a1, a2))
+    assert _score(op, t, low, w) <= _score(op, t, high, w)
+
+
+@given(op=st.sampled_from(["≤", "<"]), t=targets, a1=actuals, a2=actuals, w=weights, formula=reverse_formulas)
+def test_reverse_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: str) -> None:
+    """For 反向 targets, a larger actual never scores more, under both formulas."""
+    policy = Policy.from_mapping({"reverse": formula})
+    low, high = sorted((a1, a2))
+    assert _score(op, t, low, w, policy) >= _score(op, t, high, w, policy)
+
+
+@given(t=targets, a1=actuals, a2=actuals, w=weights, formula=reverse_formulas)
+def test_reverse_rule_monotone(t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: str) -> None:
+    """rules.reverse itself is non-increasing in the actual."""
+    low, high = sorted((a1, a2))
+    assert rules.reverse(low, t, w, "a", "t", formula).points >= rules.reverse(high, t, w, "a", "t", formula).points
+
+
+@given(a=actuals, t=targets, w=weights)
+def test_linear_never_above_inverse(a: Decimal, t: Decimal, w: Decimal) -> None:
+    """The linear 反向 formula never gives more than the inverse ratio."""
+    assert rules.reverse(a, t, w, "a", "t", "linear").points <= rules.reverse(a, t, w, "a", "t", "inverse").points
+
+
+@given(planned=st.decimals(min_value=D("0.01"), max_value=100000, places=2), spent=targets, w=weights)
+def test_budget_within_weight(planned: Decimal, spent: Decimal, w: Decimal) -> None:
+    """The budget line stays within [0, w]."""
+    assert D(0) <= rules.budget_rate(planned, spent, w).points <= w
+
+
+rows = st.builds(
+    lambda op, t, a, w: Indicator(name="x", target=f"{op}{t:f}个", weight=w, rule="", actual=f"{a:f}个"),
+    operators,
+    targets,
+    actuals,
+    weights,
+)
+
+
+@given(
+    indicators=st.lists(rows, max_size=8),
+    budget=st.none() | st.builds(Budget, st.decimals(min_value=0, max_value=1000, places=2), targets),
+    policy=policies,
+)
+def test_total_never_exceeds_max(indicators: list[Indicator], budget: Budget | None, policy: Policy) -> None:
+    """A table's total never exceeds its maximum, and is the sum of its rounded lines."""
+    ts = score_table(Table(title="t", indicators=tuple(indicators), budget=budget), policy=policy)
+    assert D(0) <= ts.total <= ts.maximum
+    lines = sum((s.points for s in ts.lines if s.points is not None), D(0))
+    budget_points = ts.budget.points if ts.budget is not None and ts.budget.points is not None else D(0)
+    assert ts.total == lines + budget_points
+    if ts.percentage is not None:
+        assert D(0) <= ts.percentage <= D(100)
