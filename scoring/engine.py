@@ -6,6 +6,7 @@ adds the 预算执行率 line, and gives total, maximum, percentage and grade (P
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
 from collections.abc import Mapping
@@ -372,6 +373,15 @@ def _in_unit(amount: Amount, reference: Amount) -> Decimal:
     return Decimal(amount.quantity.to(reference.unit).magnitude)
 
 
+_CONVERSION = decimal.Context(prec=20, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """A converted value carried to 20 significant digits, so that unit factors such as 1/60 or 10000/15
+    cannot leave a 28th-digit residue (``59.99…9分钟``) that would turn a met target into a shortfall."""
+    return _CONVERSION.plus(value).normalize()
+
+
 def _convert(actual: Amount, reference: Amount, ind: Indicator, work: _Work) -> Decimal:
     """The actual's value in the target's unit (Part A §A7), with the steps or warnings that say how."""
     if actual.unitless:
@@ -385,12 +395,12 @@ def _convert(actual: Amount, reference: Amount, ind: Indicator, work: _Work) -> 
     if actual.unit_text == reference.unit_text:
         return actual.value
     try:
-        value = Decimal(actual.quantity.to(reference.unit).magnitude).normalize()
+        value = _tidy(Decimal(actual.quantity.to(reference.unit).magnitude))
     except Exception as exc:  # pint's DimensionalityError
         if units.is_counting(actual.unit) and units.is_counting(reference.unit):
             a_root = Decimal(actual.quantity.to_root_units().magnitude)
             per_unit = Decimal(units.quantity(Decimal(1), reference.unit).to_root_units().magnitude)
-            value = a_root / per_unit
+            value = _tidy(a_root / per_unit)
             work.warnings.append(
                 f"计量单位不同：实际完成值用“{units.counting_word(actual.unit)}”，"
                 f"指标值用“{units.counting_word(reference.unit)}”，按数值比较"

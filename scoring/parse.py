@@ -102,8 +102,15 @@ def _width(char: str) -> int:
 
 
 def normalize(text: str) -> str:
-    """The text the grammar reads: NFKC (full width to ASCII), all spaces and line breaks removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """The text the grammar reads: NFKC (full width to ASCII), all spaces and line breaks removed.
+
+    Idempotent: removing a space can leave combining marks out of canonical order (U+00A8 then U+00B8 become
+    a space and a mark each), so such a text is normalised once more.
+    """
+    norm = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", norm):
+        norm = unicodedata.normalize("NFKC", norm)
+    return norm
 
 
 def _column(text: str, norm_pos: int) -> int:

@@ -7,6 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import pytest
+
 import scoring
 from scoring import parse
 
@@ -26,12 +28,8 @@ class TestPublicNames:
 
     def test_unknown_name(self) -> None:
         """An unknown attribute is an AttributeError, as for any module."""
-        try:
+        with pytest.raises(AttributeError, match="no_such_thing"):
             scoring.no_such_thing  # noqa: B018
-        except AttributeError as exc:
-            assert "no_such_thing" in str(exc)
-        else:  # pragma: no cover
-            raise AssertionError("expected AttributeError")
 
     def test_import_builds_nothing(self) -> None:
         """``import scoring`` loads neither lark, pint nor the parser (no logic at import time)."""
