@@ -199,12 +199,16 @@ class TestPercent:
 
 
 class TestBandwidth:
-    """Bandwidth: M / 兆 / Mbps."""
+    """Bandwidth: 兆 / Mbps / Mb; a bare M is 米 (the corpus writes 雾炮车风炮射程 ≥80M)."""
 
-    @pytest.mark.parametrize("text", ["80M", "80兆", "80Mbps", "80Mb"])
+    @pytest.mark.parametrize("text", ["80兆", "80Mbps", "80Mb"])
     def test_megabits(self, text: str) -> None:
-        """80M reads as 80 Mbps (see the judgement note in tests/corpus/expectations.tsv)."""
+        """80兆, 80Mbps and 80Mb read as 80 Mbps."""
         assert read(text).unit_text == "Mbps"
+
+    def test_bare_m_is_metre(self) -> None:
+        """A bare M is 米, as real tables write it (雾炮车风炮射程 ≥80M)."""
+        assert read("≥80M").unit_text == "米"
 
     def test_gigabit(self) -> None:
         """1G is 1000 Mbps."""
