@@ -38,6 +38,23 @@ class Indicator:
     source: str = ""
     problems: tuple[str, ...] = ()
 
+    def cells(self) -> dict[str, str | Decimal | None]:
+        """The row's cells by file key (as TOML and the sheet writers name them); ``points`` is ``reported``."""
+        return {
+            "level1": self.level1,
+            "level2": self.level2,
+            "name": self.name,
+            "target": self.target,
+            "basis": self.basis,
+            "previous": self.previous,
+            "weight": self.weight,
+            "rule": self.rule,
+            "evidence": self.evidence,
+            "actual": self.actual,
+            "points": self.reported,
+            "reason": self.reason,
+        }
+
     def with_actual(self, actual: str | None, reported: Decimal | None = None) -> Indicator:
         """A copy with an 实际完成值 (and a self-reported 得分) filled in."""
         return attrs.evolve(self, actual=actual, reported=reported if reported is not None else self.reported)

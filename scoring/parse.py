@@ -21,6 +21,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from lark.lexer import PatternRE, TerminalDef
 
 from scoring import units
+from scoring.display import width
 from scoring.errors import ScoringError, UnitError
 from scoring.numerals import chinese_to_decimal
 from scoring.targets import (
@@ -89,16 +90,12 @@ class ParseError(ScoringError, ValueError):
         if not context:
             return head
         shown = _one_line(self.text)
-        pad = sum(_width(c) for c in shown[: self.column - 1])
+        pad = width(shown[: self.column - 1])
         return f"{head}\n  {shown}\n  {' ' * pad}^"
 
 
 def _one_line(text: str) -> str:
     return text.replace("\r\n", "↵").replace("\n", "↵").replace("\r", "↵").replace("\t", " ")
-
-
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def normalize(text: str) -> str:

@@ -329,20 +329,7 @@ def rows_from_table(table: Table) -> list[list[str | Decimal]]:
         if level1 in weights and level1 not in seen:
             level1 = f"{level1}({weights[level1]}分)"
         seen.add(indicator.level1)
-        values: dict[str, str | Decimal | None] = {
-            "level1": level1,
-            "level2": indicator.level2,
-            "name": indicator.name,
-            "target": indicator.target,
-            "basis": indicator.basis,
-            "previous": indicator.previous,
-            "weight": indicator.weight,
-            "rule": indicator.rule,
-            "evidence": indicator.evidence,
-            "actual": indicator.actual,
-            "points": indicator.reported,
-            "reason": indicator.reason,
-        }
+        values = {**indicator.cells(), "level1": level1}
         rows.append([_blank_none(values[field]) for field in fields])
     return rows
 

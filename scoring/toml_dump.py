@@ -99,20 +99,7 @@ def dump_table_toml(table: Table) -> str:
         _section(out, "policy", table.policy)
     for indicator in table.indicators:
         out.append("\n[[indicators]]")
-        values: dict[str, str | Decimal | None] = {
-            "level1": indicator.level1,
-            "level2": indicator.level2,
-            "name": indicator.name,
-            "target": indicator.target,
-            "basis": indicator.basis,
-            "previous": indicator.previous,
-            "weight": indicator.weight,
-            "rule": indicator.rule,
-            "evidence": indicator.evidence,
-            "actual": indicator.actual,
-            "points": indicator.reported,
-            "reason": indicator.reason,
-        }
+        values = indicator.cells()
         for key in INDICATOR_KEYS:
             value = values[key]
             if value is None or (value == "" and key not in ("name", "target")):
