@@ -59,6 +59,7 @@ def _inputs(texts: Sequence[str], stdin: TextIO) -> Iterable[str]:
 
 
 def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
+    from scoring.display import pad
     from scoring.parse import ParseError, parse_actual, parse_target
 
     read = parse_actual if args.actual else parse_target
@@ -77,7 +78,7 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
         if args.json:
             print(json.dumps({"input": text, "ok": True, **target.to_dict()}, ensure_ascii=False), file=out)
         else:
-            print(f"✓ {text.strip()!s:<16} {target.describe()}", file=out)
+            print(f"✓ {pad(' '.join(text.split()), 16)} {target.describe()}", file=out)
     return 1 if failed else 0
 
 
