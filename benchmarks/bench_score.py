@@ -39,7 +39,8 @@ def _rows(count: int) -> list[Indicator]:
     for n in range(count):
         ind = base[n % len(base)]
         actual = ind.actual or ""
-        varied = re.sub(r"\d+(?:\.\d+)?", lambda m: str(Decimal(m.group()) + Decimal(n % 97) / 100), actual, count=1)
+        step = Decimal(n % 97) / 100
+        varied = re.sub(r"\d+(?:\.\d+)?", lambda m, step=step: str(Decimal(m.group()) + step), actual, count=1)
         rows.append(attrs.evolve(ind, actual=varied))
     return rows
 
