@@ -235,6 +235,9 @@ def write_xlsx(result: TableScore, path: str | Path) -> None:
         cell.font = Font(bold=True)
     for row in _rows(result):
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a target such as =100% is text, not a formula
     sheet.append([])
     for line in _summary(result):
         sheet.append([line])

@@ -93,6 +93,24 @@ def _cell(row: Sequence[str], columns: dict[str, int], field: str) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
+#: Rows of a filled 自评表 that are not indicators: the budget line and the totals (as scoring's reports write them).
+_SUMMARY_NAMES = frozenset({"预算执行率", "总分", "合计", "总计", "得分合计"})
+_MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*[:：]?\s*(\d+(?:\.\d+)?)")
+
+
+def _summary_row(cells: Mapping[str, str]) -> bool:
+    """Whether a row is the 预算执行率 line or a total, not an indicator."""
+    return any(name_key(cells.get(field, "")) in _SUMMARY_NAMES for field in ("name", "level1"))
+
+
+def _budget_cells(cells: Mapping[str, str]) -> Budget | None:
+    """The budget line as scoring's reports write it: ``全年预算数46.00万元`` / ``全年执行数43.70万元`` cells."""
+    found = {key: Decimal(number) for key, number in _MONEY_IN.findall(" ".join(cells.values()))}
+    if "全年预算数" in found and "全年执行数" in found:
+        return Budget(planned=found["全年预算数"], spent=found["全年执行数"])
+    return None
+
+
 def _budget(rows: Iterable[tuple[int, tuple[str, ...]]]) -> Budget | None:
     """全年预算数 / 全年执行数 from a header row naming both and the first row below with numbers in both."""
     columns: dict[str, int] | None = None
@@ -177,6 +195,7 @@ def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
     headers = {field: header_row[index].strip() for field, index in columns.items()}
     info = _header_info(sheet.rows[:position])
     problems: list[str] = []
+    budget_line: Budget | None = None
     if "weight" not in columns:
         problems.append(f"{name}{sheet.label}：没有“分值”列，各指标分值为空")
 
@@ -197,6 +216,9 @@ def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
         if cells.get("level2"):
             level2 = cells["level2"]
         if not cells.get("name") and not cells.get("target"):
+            continue
+        if _summary_row(cells):
+            budget_line = budget_line or _budget_cells(cells)
             continue
         source = f"{name}{sheet.label} 第{number}行"
         row_problems: list[str] = []
@@ -251,7 +273,7 @@ def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
         unit=info.fields.get("unit", ""),
         project=project,
         funds=Funds(**info.funds),
-        budget=_budget(sheet.rows),
+        budget=_budget(sheet.rows) or budget_line,
         level1_weights=tuple(level1_weights.items()),
         source=name,
         problems=tuple(problems),

@@ -219,3 +219,21 @@ class TestCheck:
         assert codes["percent-over-100"]["severity"] == "警告"
         assert codes["no-unit"]["severity"] == "警告"
         assert codes["date-outside-year"]["severity"] == "警告"
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+    def test_filled_self_evaluation_scores_again(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+    ) -> None:
+        """The 自评表 that ``score`` writes reads back as a self-evaluation sheet: same total, budget line kept."""
+        out_file = tmp_path / f"自评表{suffix}"
+        fmt = suffix.lstrip(".")
+        run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", fmt, "-o", str(out_file))
+        code, out, _ = run(capsys, "score", str(out_file), "--json")
+        data = json.loads(out)
+        assert code == 0
+        assert data["total"] == "97.00"
+        assert data["budget"]["points"] == "9.50"
+        assert [i["target"] for i in data["indicators"]][2] == "=100%"
+        assert len(data["indicators"]) == 9
