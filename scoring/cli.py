@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -28,6 +29,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "parse", help="解析指标值或实际完成值", description="解析指标值 / 实际完成值，输出其类型与数值。"
     )
     p.add_argument("texts", nargs="*", metavar="文本", help="要解析的指标值；省略时从标准输入每行读一条")
+    # a negative actual such as -5% (变动率) is a text to read, not an option
+    p._negative_number_matcher = re.compile(r"^-[\d.]")
     p.add_argument("--json", action="store_true", help="每条输出一行 JSON")
     p.add_argument("--year", type=int, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
     p.add_argument("--actual", action="store_true", help="按实际完成值解析（出错信息称“实际完成值”）")

@@ -309,16 +309,22 @@ class _Build(Transformer[Token, Target]):
         return _Amt(value, tok.start_pos or 0, percent=True)
 
     # --- numeric targets ------------------------------------------------------------------------------
+    def every(self, tok: Token, unit: Token) -> tuple[str, str, int]:
+        return "every", str(unit), tok.start_pos or 0
+
     def bound(self, *parts: Any) -> Bound:
         op: Comparator | None = None
         approximate = False
         amt: _Amt | None = None
         inclusive: bool | None = None
+        every: list[str] = []
         for part in parts:
             if isinstance(part, _Amt):
                 amt = part
             elif isinstance(part, Token):
                 approximate = True
+            elif part[0] == "every":
+                every.append(part[1])
             elif part[0] == "op":
                 _, suffix_op, pos = part
                 if op is not None and op != Comparator.EQ and op.direction != suffix_op.direction:
@@ -329,6 +335,13 @@ class _Build(Transformer[Token, Target]):
             else:
                 op = part[0]
         assert amt is not None
+        if every:
+            plain = _amount(amt)
+            if amt.percent or plain.unit_text in {"%", "‰"}:
+                raise _Reject(
+                    amt.pos, f"“每{''.join(every)}”与百分比连用含义不明：请直接写百分比，或写明每{every[0]}的数量"
+                )
+            amt = attrs.evolve(amt, denom=(*amt.denom, *every))
         implied = op is None
         op = op or Comparator.EQ
         if inclusive is not None:

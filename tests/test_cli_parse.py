@@ -155,3 +155,9 @@ class TestConsoleScript:
         lines = proc.stdout.decode("utf-8").splitlines()
         assert json.loads(lines[0]) == ISSUE_LINES[0]
         assert json.loads(lines[1])["column"] == 2
+
+
+def test_negative_values_are_texts(capsys: pytest.CaptureFixture[str]) -> None:
+    """``scoring parse -5%`` reads -5% (a 变动率) instead of taking it for an option."""
+    assert main(["parse", "--json", "-5%"]) == 0
+    assert json.loads(capsys.readouterr().out)["value"] == "-5"

@@ -335,6 +335,32 @@ class TestCompoundUnits:
         """Everything after the first / (or 每) is in the denominator."""
         assert reading(text)[2] == unit
 
+    @pytest.mark.parametrize(
+        ("text", "op", "implied", "value", "unit"),
+        [
+            ("每年1次", "=", True, "1", "次/年"),
+            ("每季度至少1次", ">=", False, "1", "次/季度"),
+            ("每月≥2次", ">=", False, "2", "次/月"),
+            ("每人每年500元", "=", True, "500", "元/人·年"),
+            ("每年不少于两次", ">=", False, "2", "次/年"),
+        ],
+    )
+    def test_leading_every(self, text: str, op: str, implied: bool, value: str, unit: str) -> None:
+        """A leading 每X makes a rate: 每季度至少1次 is ≥ 1次/季度."""
+        target = parse_target(text)
+        assert isinstance(target, Bound)
+        assert (target.op.ascii, target.implied, str(target.amount.value), target.amount.unit_text) == (
+            op,
+            implied,
+            value,
+            unit,
+        )
+
+    def test_every_with_percent_rejected(self) -> None:
+        """每年95% is unclear (a rate per year of a percentage) and is rejected, naming 每年."""
+        with pytest.raises(ParseError, match="每年"):
+            parse_target("每年95%")
+
     def test_rates_convert(self) -> None:
         """元/人*月 and 元每人每月 are the same unit."""
         a = parse_target("530元/人*月")
@@ -359,6 +385,7 @@ class TestDeadlines:
             "2026年6月30日前", "2026年6月30日之前", "2026年6月30日以前", "2026年6月30日前完成", "2026年6月30日之前完成",
             "2026年6月30号前", "2026-06-30前", "2026/06/30前", "2026.6.30前", "截至2026年6月30日", "截止2026年6月30日",
             "于2026年6月30日前", "≤2026年6月30日", "二〇二六年六月三十日前", "2026 年 6 月 30 日前",
+            "2026年6月30日(含)前", "2026年6月30日前（含）",
         ],
     )  # fmt: skip
     def test_day(self, text: str) -> None:
@@ -533,7 +560,7 @@ class TestQualitative:
         assert isinstance(target, Qualitative)
         assert target.text == norm
 
-    @pytest.mark.parametrize("text", ["≥", "不低于", ">=", "≥abc", "1a2", "≤预算", "100%完成", "每年1次"])
+    @pytest.mark.parametrize("text", ["≥", "不低于", ">=", "≥abc", "1a2", "≤预算", "100%完成", "每年95%"])
     def test_numbers_or_symbols_are_never_qualitative(self, text: str) -> None:
         """A text with an Arabic digit or starting with a comparator symbol is an error, not words."""
         with pytest.raises(ParseError):
