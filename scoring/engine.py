@@ -141,6 +141,11 @@ class TableScore:
         return tuple(out)
 
     @property
+    def exact_percentage(self) -> Decimal | None:
+        """total / max × 100 before rounding: what the grade is read from."""
+        return self.total / self.maximum * HUNDRED if self.maximum > 0 else None
+
+    @property
     def complete(self) -> bool:
         """Whether every row and the budget line were scored."""
         return not self.incomplete
@@ -536,7 +541,9 @@ def score_table(
         if budget_score.points is not None:
             total += budget_score.points
     total = q2(total)
-    percentage = q2(total / maximum * HUNDRED) if maximum > 0 else None
+    result = TableScore(table, lines, budget_score, total, maximum, None, None, chosen, notes)
+    exact = result.exact_percentage
+    if exact is None:
+        return result
     # the grade reads the exact ratio (Part A §A9): 179.99 of 200 shows 90.00% but is below 90
-    grade = chosen.grade(total / maximum * HUNDRED) if maximum > 0 else None
-    return TableScore(table, lines, budget_score, total, maximum, percentage, grade, chosen, notes)
+    return attrs.evolve(result, percentage=q2(exact), grade=chosen.grade(exact))

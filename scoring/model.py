@@ -55,10 +55,6 @@ class Indicator:
             "reason": self.reason,
         }
 
-    def with_actual(self, actual: str | None, reported: Decimal | None = None) -> Indicator:
-        """A copy with an 实际完成值 (and a self-reported 得分) filled in."""
-        return attrs.evolve(self, actual=actual, reported=reported if reported is not None else self.reported)
-
 
 @attrs.frozen
 class Funds:

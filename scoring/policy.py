@@ -287,5 +287,4 @@ def _rules(key: str, value: Any) -> tuple[tuple[str, RuleKind], ...]:
     return tuple(out)
 
 
-DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)))
 DEFAULT_POLICY = Policy()

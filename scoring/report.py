@@ -61,9 +61,9 @@ def _marks(score: Score) -> str:
 
 
 def _percentage(result: TableScore) -> str:
-    if result.percentage is None:
+    exact = result.exact_percentage
+    if result.percentage is None or exact is None:
         return ""
-    exact = result.total / result.maximum * 100
     if exact == result.percentage:
         return f"（得分率 {result.percentage}%）"
     return f"（得分率 {result.percentage}%；精确值 {show(exact)}%，等级按精确值评定）"
