@@ -6,7 +6,11 @@ The public API is re-exported here and loaded on first use (nothing is built at 
     scoring.parse_target("≥110个")                      # Bound(GE, 110 个)
     table = scoring.load_table("援疆工作经费项目.toml")
     result = scoring.score_table(table, actuals={"援疆人员满意度": "97%"})
-    result.to_dict()
+    scoring.as_dict(result)                             # the JSON of ``scoring score --json``
+    scoring.explain(result.lines[0])                    # 完成率 = … ；得分 = …
+
+The package reads as the flow: ``language`` (text -> targets), ``tables`` (files -> tables), ``engine``
+(tables -> scores), ``report`` (scores -> text and files), ``cli`` (the command line).
 """
 
 from __future__ import annotations
@@ -14,16 +18,27 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from scoring.errors import ScoringError, TableReadError, UnitError
+from scoring.errors import ScoringError, TableReadError, UnitError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from scoring.check import Finding, check_table
-    from scoring.engine import BudgetScore, Score, Status, TableScore, score_budget, score_indicator, score_table
-    from scoring.model import Budget, Funds, Indicator, Table
-    from scoring.parse import ParseError, parse_actual, parse_target
-    from scoring.policy import Policy, PolicyError, RuleKind, Tier
-    from scoring.tables import load_actuals, load_table, write_table
-    from scoring.targets import (
+    from scoring.engine import (
+        BudgetScore,
+        CompiledTable,
+        Finding,
+        Policy,
+        PolicyError,
+        RuleKind,
+        Score,
+        Status,
+        TableScore,
+        Tier,
+        check_table,
+        compile_table,
+        score_budget,
+        score_indicator,
+        score_table,
+    )
+    from scoring.language import (
         Amount,
         Blank,
         Bound,
@@ -31,65 +46,36 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Date,
         DateSpec,
         Deadline,
+        ParseError,
         Period,
         Qualitative,
         Range,
+        Reader,
         Target,
+        Units,
+        parse_actual,
+        parse_target,
     )
+    from scoring.report import as_dict, explain
+    from scoring.tables import Actuals, load_actuals, load_table, write_table
+    from scoring.tables.model import Budget, Funds, Indicator, Table
 
 _LAZY = {
-    "scoring.check": ("Finding", "check_table"),
-    "scoring.engine": ("BudgetScore", "Score", "Status", "TableScore", "score_budget", "score_indicator", "score_table"),
-    "scoring.model": ("Budget", "Funds", "Indicator", "Table"),
-    "scoring.parse": ("ParseError", "parse_actual", "parse_target"),
-    "scoring.policy": ("Policy", "PolicyError", "RuleKind", "Tier"),
-    "scoring.tables": ("load_actuals", "load_table", "write_table"),
-    "scoring.targets": (
-        "Amount", "Blank", "Bound", "Comparator", "Date", "DateSpec", "Deadline", "Period", "Qualitative", "Range",
-        "Target",
+    "scoring.engine": (
+        "BudgetScore", "CompiledTable", "Finding", "Policy", "PolicyError", "RuleKind", "Score", "Status",
+        "TableScore", "Tier", "check_table", "compile_table", "score_budget", "score_indicator", "score_table",
     ),
+    "scoring.language": (
+        "Amount", "Blank", "Bound", "Comparator", "Date", "DateSpec", "Deadline", "ParseError", "Period",
+        "Qualitative", "Range", "Reader", "Target", "Units", "parse_actual", "parse_target",
+    ),
+    "scoring.report": ("as_dict", "explain"),
+    "scoring.tables": ("Actuals", "load_actuals", "load_table", "write_table"),
+    "scoring.tables.model": ("Budget", "Funds", "Indicator", "Table"),
 }  # fmt: skip
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
-__all__ = [
-    "Amount",
-    "Blank",
-    "Bound",
-    "Budget",
-    "BudgetScore",
-    "Comparator",
-    "Date",
-    "DateSpec",
-    "Deadline",
-    "Finding",
-    "Funds",
-    "Indicator",
-    "ParseError",
-    "Period",
-    "Policy",
-    "PolicyError",
-    "Qualitative",
-    "Range",
-    "RuleKind",
-    "Score",
-    "ScoringError",
-    "Status",
-    "Table",
-    "TableReadError",
-    "TableScore",
-    "Target",
-    "Tier",
-    "UnitError",
-    "check_table",
-    "load_actuals",
-    "load_table",
-    "parse_actual",
-    "parse_target",
-    "score_budget",
-    "score_indicator",
-    "score_table",
-    "write_table",
-]
+__all__ = sorted([*_WHERE, "ScoringError", "TableReadError", "UnitError", "UsageError"])
 
 
 def __getattr__(name: str) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ScoringError", "TableReadError", "UnitError"]
+__all__ = ["ScoringError", "TableReadError", "UnitError", "UsageError"]
 
 
 class ScoringError(Exception):
@@ -31,3 +31,7 @@ class TableReadError(ScoringError, ValueError):
 
     def __str__(self) -> str:
         return f"无法读取 {self.path}：{self.reason}"
+
+
+class UsageError(ScoringError, ValueError):
+    """A command-line mistake (a bad option value, a missing companion option): exit 2, Chinese message."""

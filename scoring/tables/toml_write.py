@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from scoring.model import Table
-from scoring.table_toml import INDICATOR_KEYS, TABLE_KEYS
+from scoring.tables.model import Table
+from scoring.tables.toml_read import INDICATOR_KEYS, TABLE_KEYS
 
 __all__ = ["dump_table_toml"]
 

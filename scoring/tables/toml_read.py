@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
-from scoring.actuals import Actual, Actuals
-from scoring.cells import decimal_of, float_text, weight_of
 from scoring.errors import TableReadError
-from scoring.model import Budget, Funds, Indicator, Table
+from scoring.tables.actuals import Actual, Actuals
+from scoring.tables.cells import decimal_of, float_text, read_points, read_weight
+from scoring.tables.model import Budget, Funds, Indicator, Table
 
 __all__ = ["INDICATOR_KEYS", "TABLE_KEYS", "actuals_from_toml", "table_from_toml"]
 
@@ -94,15 +94,10 @@ def _indicator(raw: Any, source: str) -> Indicator:
             problems.append(f"{source}：“{key}”（{what}）为空")
     weight = None
     if cells.get("weight", "").strip():
-        weight = weight_of(cells["weight"])
-        if weight is None or weight < 0:
-            problems.append(f"{source}：“weight”（分值）应为非负数字，却是“{cells['weight']}”")
-            weight = None
-    reported = None
-    if cells.get("points", "").strip():
-        reported = weight_of(cells["points"])
-        if reported is None:
-            problems.append(f"{source}：“points”（得分）应为数字，却是“{cells['points']}”")
+        weight, problem = read_weight(cells["weight"], f"{source}：“weight”（分值）")
+        problems.extend([problem] if problem else [])
+    reported, problem = read_points(cells.get("points", ""), f"{source}：“points”（得分）")
+    problems.extend([problem] if problem else [])
     return Indicator(
         name=cells.get("name", "").strip(),
         target=cells.get("target", "").strip(),
@@ -236,9 +231,11 @@ def _actual(name: str, raw: Any, source: str, problems: list[str]) -> Actual | N
         problems.append(f"{source}：“actual”应为字符串，却是 {type(raw['actual']).__name__} 值")
     reported = None
     if "points" in raw:
-        reported = weight_of(_text(raw["points"]) or "")
-        if reported is None:
-            problems.append(f"{source}：“points”（得分）应为数字，却是“{raw['points']}”")
+        text = _text(raw["points"])
+        reported, problem = read_points(text or "", f"{source}：“points”（得分）")
+        if text is None or not text.strip():
+            problem = f"{source}：“points”（得分）应为数字，却是“{raw['points']}”"
+        problems.extend([problem] if problem else [])
     reason = _text(raw.get("reason", "")) or ""
     return Actual(name.strip(), actual.strip() if actual is not None else None, reported, reason.strip(), source)
 

@@ -16,7 +16,8 @@ from typing import Any, Union
 
 import attrs
 
-from scoring import units
+from scoring.language.units import Units, canonical, default_units, quantity
+from scoring.numbers import written
 
 __all__ = [
     "Amount",
@@ -30,14 +31,7 @@ __all__ = [
     "Qualitative",
     "Range",
     "Target",
-    "fmt_decimal",
 ]
-
-
-def fmt_decimal(value: Decimal) -> str:
-    """A Decimal as a plain decimal string, never in exponent form (``1.5E+6`` -> ``1500000``)."""
-    text = format(value, "f")
-    return "0" if text in {"-0", "-0.0"} else text
 
 
 class Comparator(enum.Enum):
@@ -73,15 +67,15 @@ class Amount:
     unit_text: str = ""
 
     @classmethod
-    def of(cls, value: Decimal | str | int, unit: str = "") -> Amount:
+    def of(cls, value: Decimal | str | int, unit: str = "", units: Units | None = None) -> Amount:
         """An amount from a value and a unit expression (``Amount.of("48.30", "万元/套")``)."""
-        parsed = units.parse_unit(unit)
-        return cls(Decimal(value), parsed, units.canonical(parsed))
+        parsed = (units or default_units()).parse_unit(unit)
+        return cls(Decimal(value), parsed, canonical(parsed))
 
     @property
     def quantity(self) -> Any:
-        """The pint Quantity (Decimal magnitude)."""
-        return units.quantity(self.value, self.unit)
+        """The pint Quantity (Decimal magnitude), in the registry the unit came from."""
+        return quantity(self.value, self.unit)
 
     @property
     def unitless(self) -> bool:
@@ -89,7 +83,7 @@ class Amount:
         return self.unit_text == ""
 
     def __str__(self) -> str:
-        return f"{fmt_decimal(self.value)}{self.unit_text}"
+        return f"{written(self.value)}{self.unit_text}"
 
 
 @attrs.frozen
@@ -168,7 +162,7 @@ class Bound:
         out: dict[str, Any] = {
             "kind": self.kind,
             "op": self.op.ascii,
-            "value": fmt_decimal(self.amount.value),
+            "value": written(self.amount.value),
             "unit": self.amount.unit_text,
         }
         if self.implied:
@@ -201,8 +195,8 @@ class Range:
         """The JSON shape of ``scoring parse --json``."""
         return {
             "kind": self.kind,
-            "low": fmt_decimal(self.low.value),
-            "high": fmt_decimal(self.high.value),
+            "low": written(self.low.value),
+            "high": written(self.high.value),
             "unit": self.high.unit_text,
             **({"low_unit": self.low.unit_text} if self.low.unit_text != self.high.unit_text else {}),
         }
@@ -217,34 +211,46 @@ class Range:
 
 @attrs.frozen
 class Deadline:
-    """A deadline: ``2026年6月30日前``; the day (or month) named counts as on time."""
+    """A deadline: ``2026年6月30日前``; the day (or month) named counts as on time.
+
+    ``strict`` deadlines (``<2026年6月30日``, ``‹2026年6月30日``) end the day before the day named.
+    """
 
     when: DateSpec
+    strict: bool = False
 
     kind = "deadline"
 
     @property
     def date(self) -> dt.date | None:
-        """The last day that is on time (None while the year is unknown)."""
+        """The day named (its last day for a month); None while the year is unknown."""
         return self.when.last_day()
+
+    @property
+    def due(self) -> dt.date | None:
+        """The last day that is on time."""
+        day = self.date
+        if day is None or not self.strict:
+            return day
+        return day - dt.timedelta(days=1)
 
     def resolve(self, year: int | None) -> Deadline:
         """Fill in the table's year where the text gave none (``年底前``)."""
-        return Deadline(self.when.resolve(year))
+        return attrs.evolve(self, when=self.when.resolve(year))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``scoring parse --json``."""
-        return {"kind": self.kind, **_date_fields(self.when)}
+        return {"kind": self.kind, **_date_fields(self.when), **({"strict": True} if self.strict else {})}
 
     def describe(self) -> str:
         """A Chinese description."""
         day = self.date
         if day is None:
             return f"完成时限：{self.when}前（年份取指标表年度）"
-        return f"完成时限：{day.year}年{day.month}月{day.day}日前（含当日）"
+        return f"完成时限：{day.year}年{day.month}月{day.day}日前（{'不含' if self.strict else '含'}当日）"
 
     def __str__(self) -> str:
-        return f"{self.when}前"
+        return f"{self.when}前{'（不含当日）' if self.strict else ''}"
 
 
 @attrs.frozen
@@ -259,6 +265,11 @@ class Date:
     def date(self) -> dt.date | None:
         """The last day the date covers (``2026年6月`` -> 2026-06-30)."""
         return self.when.last_day()
+
+    @property
+    def due(self) -> dt.date | None:
+        """As a target: the last day that is on time (the date's last day)."""
+        return self.date
 
     def resolve(self, year: int | None) -> Date:
         """Fill in the table's year where the text gave none (``7月``)."""
@@ -293,6 +304,11 @@ class Period:
     def date(self) -> dt.date | None:
         """The last day of the period."""
         return self.end.last_day()
+
+    @property
+    def due(self) -> dt.date | None:
+        """As a target: the last day that is on time (the period's end)."""
+        return self.date
 
     def resolve(self, year: int | None) -> Period:
         """Fill in the table's year where the text gave none."""

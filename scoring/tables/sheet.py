@@ -15,11 +15,12 @@ from pathlib import PurePath
 
 import attrs
 
-from scoring.actuals import Actual, Actuals
-from scoring.cells import decimal_of, name_key, split_level1_weight, weight_of
 from scoring.errors import TableReadError
-from scoring.model import Budget, Funds, Indicator, Table
-from scoring.table_files import Sheet
+from scoring.tables.actuals import Actual, Actuals
+from scoring.tables.cells import decimal_of, read_points, read_weight, split_level1_weight
+from scoring.tables.files import Sheet
+from scoring.tables.model import Budget, Funds, Indicator, Table
+from scoring.text import normalize
 
 __all__ = ["actuals_from_sheets", "rows_from_table", "table_from_sheets"]
 
@@ -55,7 +56,7 @@ _YEAR_IN = re.compile(r"(\d{4})\s*年")
 
 
 def _header_key(text: str) -> str:
-    key = name_key(text).lstrip("*\N{FULLWIDTH ASTERISK}").rstrip("：:")
+    key = normalize(text).lstrip("*\N{FULLWIDTH ASTERISK}").rstrip("：:")
     key = _BRACKET_TAIL.sub("", key)
     return key.removeprefix("其中").lstrip("：:")
 
@@ -100,7 +101,7 @@ _MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*[:：]?\s*(\d+(?:\.
 
 def _summary_row(cells: Mapping[str, str]) -> bool:
     """Whether a row is the 预算执行率 line or a total, not an indicator."""
-    return any(name_key(cells.get(field, "")) in _SUMMARY_NAMES for field in ("name", "level1"))
+    return any(normalize(cells.get(field, "")) in _SUMMARY_NAMES for field in ("name", "level1"))
 
 
 def _budget_cells(cells: Mapping[str, str]) -> Budget | None:
@@ -154,7 +155,7 @@ def _header_info(rows: Sequence[tuple[int, tuple[str, ...]]]) -> _Header:
                 continue
             field = _LABEL_FIELDS.get(_header_key(cell))
             if field is None:
-                if year := _YEAR_CELL.fullmatch(name_key(cell)):
+                if year := _YEAR_CELL.fullmatch(normalize(cell)):
                     header.year = header.year or int(year[1])
                 elif not header.title and ("表" in cell or "绩效" in cell) and len(cell) <= 60:
                     header.title = cell
@@ -178,10 +179,6 @@ def _header_info(rows: Sequence[tuple[int, tuple[str, ...]]]) -> _Header:
     if header.year is None and (year := _YEAR_IN.search(header.title)):
         header.year = int(year[1])
     return header
-
-
-def _number_problem(source: str, header: str, raw: str) -> str:
-    return f"{source}“{header}”列：应为数字，却是“{raw}”"
 
 
 def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
@@ -227,20 +224,10 @@ def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
                 row_problems.append(f"{source}“{headers[field]}”列：为空，应为{what}")
         weight = None
         if "weight" in columns:
-            raw = cells["weight"]
-            weight = weight_of(raw) if raw else None
-            if not raw:
-                row_problems.append(f"{source}“{headers['weight']}”列：为空，应为分值")
-            elif weight is None:
-                row_problems.append(_number_problem(source, headers["weight"], raw))
-            elif weight < 0:
-                row_problems.append(f"{source}“{headers['weight']}”列：分值不能为负数，却是“{raw}”")
-                weight = None
-        reported = None
-        if cells.get("points"):
-            reported = weight_of(cells["points"])
-            if reported is None:
-                row_problems.append(_number_problem(source, headers["points"], cells["points"]))
+            weight, problem = read_weight(cells["weight"], f"{source}“{headers['weight']}”列：")
+            row_problems.extend([problem] if problem else [])
+        reported, problem = read_points(cells.get("points", ""), f"{source}“{headers.get('points', '得分')}”列：")
+        row_problems.extend([problem] if problem else [])
         indicators.append(
             Indicator(
                 name=cells.get("name", ""),
@@ -301,10 +288,8 @@ def actuals_from_sheets(sheets: Sequence[Sheet], shown: str) -> Actuals:
                 )
             continue
         source = f"{name}{sheet.label} 第{number}行"
-        raw_points = _cell(row, columns, "points")
-        reported = weight_of(raw_points) if raw_points else None
-        if raw_points and reported is None:
-            problems.append(_number_problem(source, headers["points"], raw_points))
+        reported, problem = read_points(_cell(row, columns, "points"), f"{source}“{headers.get('points', '得分')}”列：")
+        problems.extend([problem] if problem else [])
         entries.append(Actual(indicator, actual or None, reported, _cell(row, columns, "reason"), source))
     return Actuals(tuple(entries), budget=_budget(sheet.rows), source=name, problems=tuple(problems))
 

@@ -1,4 +1,4 @@
-"""Cell text helpers shared by the table readers: exact numbers, name keys and weighted 一级 headings.
+"""Cell text helpers shared by the table readers: exact numbers, 分值/得分 cells and weighted 一级 headings.
 
 Every reader turns a cell into text first (``cell_text``) and reads numbers from that text, so a number
 never passes through a float: ``48.3`` in a spreadsheet becomes ``Decimal("48.3")``, ``10.0`` becomes ``10``.
@@ -12,19 +12,13 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["cell_text", "decimal_of", "float_text", "name_key", "plain", "split_level1_weight", "weight_of"]
+from scoring.numbers import plain
+
+__all__ = ["cell_text", "decimal_of", "float_text", "read_points", "read_weight", "split_level1_weight", "weight_of"]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_SPACE = re.compile(r"\s+")
 #: ``产出指标(50分)`` / ``产出指标（50分）`` / ``产出指标 (50)``: the name, then the weight in brackets.
 _WEIGHTED = re.compile(r"(?P<name>.*?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*")
-
-
-def plain(value: Decimal) -> str:
-    """A Decimal in plain notation without trailing zeros: ``Decimal("10.0")`` -> ``"10"``, ``48.30`` -> ``"48.3"``."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
 
 
 def float_text(value: float) -> str:
@@ -74,9 +68,29 @@ def weight_of(text: str) -> Decimal | None:
     return decimal_of(normal)
 
 
-def name_key(text: str) -> str:
-    """The form names are compared in: NFKC (full width to ASCII) with all whitespace removed."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+def read_weight(raw: str, where: str) -> tuple[Decimal | None, str | None]:
+    """A 分值 cell as a non-negative number, or None and the problem (``where`` names the cell: ``…“分值”列：``).
+
+    Every reader (TOML, CSV, XLSX) checks 分值 cells here, so they say the same thing about the same cell.
+    """
+    if not raw.strip():
+        return None, f"{where}为空，应为分值"
+    weight = weight_of(raw)
+    if weight is None:
+        return None, f"{where}应为数字，却是“{raw}”"
+    if weight < 0:
+        return None, f"{where}分值不能为负数，却是“{raw}”"
+    return weight, None
+
+
+def read_points(raw: str, where: str) -> tuple[Decimal | None, str | None]:
+    """A self-reported 得分 cell: None for a blank cell; None and the problem when it is not a number."""
+    if not raw.strip():
+        return None, None
+    points = weight_of(raw)
+    if points is None:
+        return None, f"{where}应为数字，却是“{raw}”"
+    return points, None
 
 
 def split_level1_weight(text: str) -> tuple[str, Decimal | None]:

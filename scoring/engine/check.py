@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from scoring import units
-from scoring.model import Table
-from scoring.parse import ParseError, normalize, parse_target
-from scoring.policy import DEFAULT_POLICY, Policy
-from scoring.rounding import q2, show
-from scoring.targets import Bound, Comparator, Date, Deadline, Period, Range, Target
+from scoring.engine.compile import CompiledTable, compile_table
+from scoring.engine.policy import Policy
+from scoring.language.reader import Reader
+from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Range, Target
+from scoring.language.units import Units
+from scoring.numbers import q2, show, written
+from scoring.tables.model import Indicator, Table
+from scoring.text import normalize
 
 __all__ = ["ERROR", "INFO", "WARNING", "Finding", "check_table"]
 
@@ -43,13 +46,23 @@ class Finding:
         return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
 
 
-def check_table(table: Table, policy: Policy | None = None) -> tuple[Finding, ...]:
-    """Every problem a table has before the year starts, errors first."""
-    policy = policy or DEFAULT_POLICY.merged(table.policy)
+def check_table(
+    table: Table | CompiledTable,
+    policy: Policy | Mapping[str, Any] | None = None,
+    reader: Reader | None = None,
+) -> tuple[Finding, ...]:
+    """Every problem a table has before the year starts, errors first.
+
+    The table is compiled as ``score_table`` compiles it (same reader, year and layered policy), so a target
+    ``check`` accepts is the target ``score`` reads.
+    """
+    compiled = table if isinstance(table, CompiledTable) else compile_table(table, policy, reader)
+    table, policy = compiled.table, compiled.policy
     findings: list[Finding] = [Finding(ERROR, "table", p) for p in table.problems]
-    parsed: list[tuple[Any, Target]] = []
+    parsed: list[tuple[Indicator, Target]] = []
     names: dict[str, int] = defaultdict(int)
-    for ind in table.indicators:
+    for row in compiled.rows:
+        ind = row.indicator
         where = ind.source or ind.name
         names[normalize(ind.name)] += 1
         findings.extend(Finding(ERROR, "cell", p, where) for p in ind.problems)
@@ -57,29 +70,28 @@ def check_table(table: Table, policy: Policy | None = None) -> tuple[Finding, ..
             findings.append(Finding(ERROR, "weight-missing", f"“{ind.name}”没有分值", where))
         elif ind.weight is not None and ind.weight <= 0:
             findings.append(
-                Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值应大于0，却是{ind.weight:f}", where)
+                Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值应大于0，却是{written(ind.weight)}", where)
             )
-        if ind.rule.strip() and policy.rule_kind(ind.rule) is None:
+        if row.rule_unknown:
             findings.append(
                 Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
             )
-        try:
-            target = parse_target(ind.target, table.year)
-        except ParseError as exc:
-            findings.append(Finding(ERROR, "target-unreadable", exc.render(context=False), where))
+        if row.target_error is not None:
+            findings.append(Finding(ERROR, "target-unreadable", row.target_error.render(context=False), where))
             continue
-        parsed.append((ind, target))
-        findings.extend(_target_findings(table, ind, target, where))
+        assert row.target is not None
+        parsed.append((ind, row.target))
+        findings.extend(_target_findings(table, ind, row.target, where))
     for name, count in names.items():
         if count > 1:
             findings.append(Finding(WARNING, "name-duplicate", f"三级指标“{name}”出现{count}次，实际完成值将无法对应"))
     findings.extend(_weight_findings(table, policy))
-    findings.extend(_cost_findings(table, parsed))
+    findings.extend(_cost_findings(table, parsed, compiled.reader.units))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return tuple(sorted(findings, key=lambda f: order[f.severity]))
 
 
-def _target_findings(table: Table, ind: Any, target: Target, where: str) -> list[Finding]:
+def _target_findings(table: Table, ind: Indicator, target: Target, where: str) -> list[Finding]:
     out = []
     is_cost = "成本" in ind.level2 or "成本" in ind.level1
     if isinstance(target, Bound):
@@ -152,7 +164,7 @@ def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
     return out
 
 
-def _cost_findings(table: Table, parsed: list[tuple[Any, Target]]) -> list[Finding]:
+def _cost_findings(table: Table, parsed: list[tuple[Indicator, Target]], units: Units) -> list[Finding]:
     """成本指标 in money against the table's funds (a per-unit cost such as 万元/套 counts once, for one unit)."""
     parts: list[str] = []
     total = Decimal(0)
@@ -161,7 +173,7 @@ def _cost_findings(table: Table, parsed: list[tuple[Any, Target]]) -> list[Findi
             continue
         if target.op not in (Comparator.LE, Comparator.LT, Comparator.EQ):
             continue
-        money = _in_wanyuan(target.amount)
+        money = _in_wanyuan(target.amount, units)
         if money is not None:
             total += money[0]
             parts.append(money[1])
@@ -171,24 +183,22 @@ def _cost_findings(table: Table, parsed: list[tuple[Any, Target]]) -> list[Findi
     summed = " + ".join(parts)
     line = f"成本指标合计 {summed} = {q2(total)}万元"
     if total > funds:
-        return [Finding(ERROR, "cost-over-funds", f"{line}，超过{_funds_name(table)}{funds:f}万元")]
-    return [Finding(INFO, "cost-funds", f"{line}，未超过{_funds_name(table)}{funds:f}万元")]
+        return [Finding(ERROR, "cost-over-funds", f"{line}，超过{_funds_name(table)}{written(funds)}万元")]
+    return [Finding(INFO, "cost-funds", f"{line}，未超过{_funds_name(table)}{written(funds)}万元")]
 
 
-def _in_wanyuan(amount: Any) -> tuple[Decimal, str] | None:
+def _in_wanyuan(amount: Amount, units: Units) -> tuple[Decimal, str] | None:
     """A money amount in 万元 (``48.30万元/套`` counts as one 套), or None for anything else."""
-    registry = units.get_registry()
-    wanyuan = registry.parse_units("万元")
-    dims = dict(registry.get_dimensionality(amount.unit))
+    wanyuan = units.parse_unit("万元")
+    dims = units.dimensions(amount.unit)
     if dims == {"[currency]": 1}:
         value = Decimal(amount.quantity.to(wanyuan).magnitude)
         return value, f"{show(value)}万元"
-    numer = [name for name, power in amount.unit._units.items() if power > 0]
-    denom = [name for name, power in amount.unit._units.items() if power < 0]
-    if dims.get("[currency]") == 1 and len(denom) == 1 and units.is_counting(registry.parse_units(denom[0])):
-        base = registry.parse_units("*".join(numer))
-        value = Decimal(units.quantity(amount.value, base).to(wanyuan).magnitude)
-        return value, f"{show(value)}万元（{amount}，按1{denom[0]}计）"
+    per_unit = units.per_counting_unit(amount.unit)
+    if dims.get("[currency]") == 1 and per_unit is not None:
+        base, word = per_unit
+        value = Decimal(units.registry.Quantity(amount.value, base).to(wanyuan).magnitude)
+        return value, f"{show(value)}万元（{amount}，按1{word}计）"
     return None
 
 

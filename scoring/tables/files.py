@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from scoring.cells import cell_text
+from scoring.tables.cells import cell_text
 from scoring.errors import TableReadError
 
 __all__ = ["Sheet", "read_bytes", "read_csv", "read_xlsx", "write_csv", "write_xlsx"]

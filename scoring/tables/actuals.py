@@ -1,18 +1,21 @@
 """Year-end actuals (实际完成值) and filling them into a table by 三级指标 name; no file I/O here.
 
-Names match after NFKC and removing all whitespace, so ``争取福建、山西 对口支援…`` finds its row.
-Problems are Chinese sentences naming the actuals file and row; nothing here raises on bad data.
+:func:`apply_actuals` is the one place where actuals meet indicators, for the library (``score_table(actuals=…)``)
+and the command line (``--actuals FILE``) alike. Names match after NFKC and removing all whitespace, so
+``争取福建、山西 对口支援…`` finds its row. Problems are Chinese sentences naming the actuals file and row;
+nothing here raises on bad data.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
-from scoring.cells import name_key
-from scoring.model import Budget, Indicator, Table
+from scoring.tables.model import Budget, Indicator, Table
+from scoring.text import normalize as name_key
 
 __all__ = ["Actual", "Actuals", "apply_actuals"]
 
@@ -36,6 +39,11 @@ class Actuals:
     budget: Budget | None = None
     source: str = ""
     problems: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str | None], source: str = "实际完成值") -> Actuals:
+        """Actuals from a mapping of 三级指标 names to 实际完成值 texts (as a budget system passes them)."""
+        return cls(tuple(Actual(name, value, source=f"{source}“{name}”") for name, value in values.items()))
 
 
 def _fill(indicator: Indicator, entry: Actual) -> Indicator:

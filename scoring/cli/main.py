@@ -1,0 +1,100 @@
+"""The ``scoring`` command: its sub-commands and options, defined once; each command runs one handler.
+
+Shared options (``--units``, ``--policy``, ``--json``) are defined once here as parent parsers and read in one
+place (:mod:`scoring.cli.options`). Exit codes: 0 success, 1 something could not be scored or read, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
+FORMATS = ("table", "json", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese usage errors and exit code 2."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}：参数错误：{message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def _shared() -> dict[str, argparse.ArgumentParser]:
+    """The options several commands share, each defined once."""
+    units = argparse.ArgumentParser(add_help=False)
+    units.add_argument("--units", action="append", default=[], metavar="文件", help="追加的单位定义文件（可多次）")
+    policy = argparse.ArgumentParser(add_help=False)
+    policy.add_argument("--policy", metavar="文件", help="评分口径文件（TOML），覆盖默认口径与指标表中的口径")
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return {"units": units, "policy": policy, "json": as_json}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: every sub-command with its options and the module that runs it."""
+    shared = _shared()
+    parser = _Parser(prog="scoring", description="预算绩效目标评分：读取指标值、按赋分规则评分并解释每一分。")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "parse",
+        parents=[shared["json"], shared["units"]],
+        help="解析指标值或实际完成值",
+        description="解析指标值 / 实际完成值，输出其类型与数值。",
+    )
+    p.add_argument("texts", nargs="*", metavar="文本", help="要解析的指标值；省略时从标准输入每行读一条")
+    # a negative actual such as -5% (变动率) is a text to read, not an option
+    p._negative_number_matcher = re.compile(r"^-[\d.]")
+    p.add_argument("--year", type=int, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
+    p.add_argument("--actual", action="store_true", help="按实际完成值解析（出错信息称“实际完成值”）")
+    p.set_defaults(handler="scoring.cli.parse_cmd")
+
+    s = sub.add_parser(
+        "score",
+        parents=[shared["json"], shared["units"], shared["policy"]],
+        help="按赋分规则评分（得分、预算执行率、总分与等级）",
+        description="对绩效目标表或自评表评分：逐项给出得分及计算过程，再给出预算执行率、总分与等级。",
+    )
+    s.add_argument("table", metavar="指标表", help="绩效目标表（.toml/.csv/.xlsx），或带“实际完成值”列的自评表")
+    s.add_argument("--actuals", metavar="文件", help="年终实际完成值文件（按三级指标名称对应）")
+    s.add_argument("--budget", metavar="全年预算数", help="全年预算数（万元）")
+    s.add_argument("--spent", metavar="全年执行数", help="全年执行数（万元）")
+    s.add_argument("--format", choices=FORMATS, default="table", help="输出格式（默认 table；--json 同 json）")
+    s.add_argument("-o", "--output", metavar="文件", help="写入文件（xlsx 格式必须指定）")
+    s.add_argument("--tolerance", metavar="分", help="审核容差：自评得分与计算得分相差超过此值时标记（默认0.1）")
+    s.set_defaults(handler="scoring.cli.score_cmd")
+
+    c = sub.add_parser(
+        "check",
+        parents=[shared["json"], shared["units"], shared["policy"]],
+        help="年初检查绩效目标表（指标值、分值、成本、时限、赋分规则）",
+        description="在年初检查绩效目标表：指标值能否识别、分值合计、成本指标、百分比、时限与赋分规则。",
+    )
+    c.add_argument("table", metavar="指标表", help="绩效目标表（.toml/.csv/.xlsx）")
+    c.set_defaults(handler="scoring.cli.check_cmd")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``scoring`` console script; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    handler = importlib.import_module(args.handler)
+    code: int = handler.run(args)
+    return code

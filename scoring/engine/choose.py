@@ -1,0 +1,126 @@
+"""Which scorer a row gets (A1), as data: a table of (rule × target shape) -> scorer and a note.
+
+The 赋分规则 written on the row decides the rule (:meth:`Policy.rule_kind`); a row without one gets the default
+for its target's shape (:data:`DEFAULT_RULES`). When the rule does not fit the target (按评判等级赋分 on a
+number, 按照完成比例赋分 on a date) the row is scored by what its target is, and the note says so.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from scoring.engine import scorers
+from scoring.engine.policy import RuleKind
+from scoring.engine.rules import Outcome
+from scoring.engine.scorers import Work, bound
+from scoring.language.targets import Blank, Bound, Comparator, Date, Deadline, Period, Qualitative, Range, Target
+
+__all__ = ["CHOICES", "DEFAULT_RULES", "Choice", "Shape", "choose", "shape_of"]
+
+
+class Shape(enum.Enum):
+    """What a target is, as far as choosing a rule goes."""
+
+    POSITIVE = "正向"  # ≥, >
+    REVERSE = "反向"  # ≤, <
+    EQUAL = "等于"  # a written =
+    BARE = "数值"  # a bare value (280人次): 正向 (A2)
+    RANGE = "区间"
+    DATED = "时限"  # deadline, date, period
+    QUALITATIVE = "定性"
+    BLANK = "空白"
+
+
+def shape_of(target: Target) -> Shape:
+    """The shape of a typed target."""
+    if isinstance(target, Bound):
+        if target.implied:
+            return Shape.BARE
+        if target.op is Comparator.EQ:
+            return Shape.EQUAL
+        return Shape.REVERSE if target.op.direction == "反向" else Shape.POSITIVE
+    if isinstance(target, Range):
+        return Shape.RANGE
+    if isinstance(target, Deadline | Date | Period):
+        return Shape.DATED
+    if isinstance(target, Qualitative):
+        return Shape.QUALITATIVE
+    assert isinstance(target, Blank)
+    return Shape.BLANK
+
+
+#: The rule of a row whose 赋分规则 is blank (A1).
+DEFAULT_RULES: dict[Shape, RuleKind] = {
+    Shape.POSITIVE: RuleKind.PROPORTIONAL,
+    Shape.REVERSE: RuleKind.PROPORTIONAL,
+    Shape.EQUAL: RuleKind.PROPORTIONAL,
+    Shape.BARE: RuleKind.PROPORTIONAL,
+    Shape.RANGE: RuleKind.PROPORTIONAL,
+    Shape.DATED: RuleKind.DIRECT,
+    Shape.QUALITATIVE: RuleKind.GRADED,
+    Shape.BLANK: RuleKind.GRADED,
+}
+
+
+@attrs.frozen
+class Choice:
+    """A scorer, and the warning (a template with ``{rule}`` and ``{op}``) given when the rule does not fit."""
+
+    scorer: Callable[[Work, Any], Outcome]
+    note: str = ""
+
+
+_NUMBER_GRADED = "数值指标按完成比例计算（按评判等级赋分适用于定性指标）"
+_DATE_DIRECT = "时效（日期）指标按直接赋分：按时得满分，逾期不得分（赋分规则写的是“{rule}”）"
+_WORDS_GRADED = "定性指标按评判等级赋分（赋分规则写的是“{rule}”）"
+_SATISFACTION_REVERSE = "满意度赋分的指标值为反向（{op}），按反向指标计分"
+
+_positive = bound(scorers.positive)
+_reverse = bound(scorers.reverse)
+_equal = bound(scorers.equal)
+_direct = bound(scorers.direct)
+_satisfaction = bound(scorers.satisfaction)
+
+P, D, G, S = RuleKind.PROPORTIONAL, RuleKind.DIRECT, RuleKind.GRADED, RuleKind.SATISFACTION
+
+#: (rule, shape) -> how the row is scored. Every pair is listed: a missing pair is a bug, not a default.
+CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
+    (P, Shape.POSITIVE): Choice(_positive),
+    (P, Shape.BARE): Choice(_positive),
+    (P, Shape.REVERSE): Choice(_reverse),
+    (P, Shape.EQUAL): Choice(_equal),
+    (P, Shape.RANGE): Choice(scorers.range_proportional),
+    (P, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
+    (P, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED),
+    (D, Shape.POSITIVE): Choice(_direct),
+    (D, Shape.BARE): Choice(_direct),
+    (D, Shape.REVERSE): Choice(_direct),
+    (D, Shape.EQUAL): Choice(_direct),
+    (D, Shape.RANGE): Choice(scorers.range_direct),
+    (D, Shape.DATED): Choice(scorers.dated),
+    (D, Shape.QUALITATIVE): Choice(scorers.qualitative_direct),
+    (G, Shape.POSITIVE): Choice(_positive, _NUMBER_GRADED),
+    (G, Shape.BARE): Choice(_positive, _NUMBER_GRADED),
+    (G, Shape.REVERSE): Choice(_reverse, _NUMBER_GRADED),
+    (G, Shape.EQUAL): Choice(_equal, _NUMBER_GRADED),
+    (G, Shape.RANGE): Choice(scorers.range_proportional, _NUMBER_GRADED),
+    (G, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
+    (G, Shape.QUALITATIVE): Choice(scorers.qualitative_graded),
+    (S, Shape.POSITIVE): Choice(_satisfaction),
+    (S, Shape.BARE): Choice(_satisfaction),
+    (S, Shape.EQUAL): Choice(_satisfaction),
+    (S, Shape.REVERSE): Choice(_reverse, _SATISFACTION_REVERSE),
+    (S, Shape.RANGE): Choice(scorers.range_proportional),
+    (S, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
+    (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED),
+    **{(rule, Shape.BLANK): Choice(scorers.unscorable) for rule in RuleKind},
+}
+
+
+def choose(rule: RuleKind, target: Target) -> Choice:
+    """How a row with this rule and target is scored (A1)."""
+    return CHOICES[rule, shape_of(target)]

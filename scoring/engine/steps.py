@@ -1,0 +1,135 @@
+"""Typed explanation steps: what a rule did, as data; :mod:`scoring.report.explain` words them in Chinese.
+
+A :class:`Step` is a :class:`StepKind` and its values: quantities (:class:`Num`), percentages (:class:`Pct`),
+points (:class:`Pts`), days (:class:`Day`), tiers, notes, user texts, and other steps (a reason inside a
+sentence). Rules never build display strings; an auditor's "完成率 = 99个 ÷ 110个 = 90.00%" is rendered from
+``Step(RATIO, label=完成率, num=Num(99, "个"), den=Num(110, "个", written=True), ratio=Pct(0.9))``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+
+from scoring.engine.vocabulary import Tier
+
+__all__ = ["Day", "Note", "Num", "Pct", "Pts", "Step", "StepKind", "Value", "step"]
+
+
+@attrs.frozen
+class Num:
+    """A number in a step, with its unit: computed (shown compactly) or ``written`` (digits as the user wrote)."""
+
+    value: Decimal
+    unit: str = ""
+    written: bool = False
+    label: str = ""  # a word before the number: 下限, 上限
+
+
+@attrs.frozen
+class Pct:
+    """A ratio shown as a percentage with 2 decimals (``0.9`` -> ``90.00%``)."""
+
+    ratio: Decimal
+
+
+@attrs.frozen
+class Pts:
+    """Points, already rounded to 2 decimals."""
+
+    value: Decimal
+
+
+@attrs.frozen
+class Day:
+    """A calendar day (``2026年6月30日``)."""
+
+    date: dt.date
+
+
+class Note(enum.Enum):
+    """Fixed remarks added to a points line."""
+
+    NONE = ""
+    INVERSE = "inverse"  # 反向指标：指标值 ÷ 实际完成值
+    LINEAR = "linear"  # 反向指标，线性扣分，超出一倍为0
+
+
+class StepKind(enum.Enum):
+    """Every kind of step (and of reason inside a step) the engine produces."""
+
+    # reasons: clauses inside FULL / DIRECT_ZERO
+    REACHED = "reached"  # 已达到指标值
+    ZERO_TARGET_MET = "zero-target-met"  # 指标值为0，实际完成值a ≥ 0
+    NOT_ABOVE = "not-above"  # 实际完成值a未超过指标值t
+    ZERO_TARGET_ZERO = "zero-target-zero"  # 指标值为0，实际完成值a为0
+    EQUAL = "equal"  # 实际完成值等于指标值
+    IN_RANGE = "in-range"  # 实际完成值a在区间low至high内
+    ON_TIME = "on-time"  # 完成日期…不晚于时限…
+    TARGET_REACHED = "target-reached"  # 实际完成值a已达到指标值T
+    TARGET_MISSED = "target-missed"  # 实际完成值a未达到指标值T
+    INSIDE_TARGET = "inside-target"  # 实际完成值a在区间T
+    OUTSIDE_TARGET = "outside-target"  # 实际完成值a不在区间T
+    WORDS_ON_TIME = "words-on-time"  # 实际完成情况“…”，按时完成
+    WORDS_LATE = "words-late"  # 实际完成情况“…”，未按时完成
+    TIER_IS = "tier-is"  # 评判等级为“…”
+    # sources of a graded point
+    GIVEN = "given"  # 评价人给定…
+    SELF_REPORTED = "self-reported"  # 采用自评得分…
+    DEFAULT_POINT = "default-point"  # 默认取值
+    # whole steps
+    FULL = "full"  # reason，得满分 w
+    DIRECT_ZERO = "direct-zero"  # reason，直接赋分不得分，得分 = 0.00
+    ZERO_TARGET_NEGATIVE = "zero-target-negative"
+    NOT_POSITIVE = "not-positive"
+    CEILING_ZERO = "ceiling-zero"  # 指标值为t（≤0），实际完成值超过指标值
+    ZERO_TARGET_NONZERO = "zero-target-nonzero"
+    BELOW_RANGE_ZERO = "below-range-zero"
+    LATE = "late"
+    RATIO = "ratio"  # label = num ÷ den = ratio (exact) or ≈ ratio
+    POINTS_PCT = "points-pct"  # 得分 = w × ratio = points
+    POINTS_FRACTION = "points-fraction"  # 得分 = w × num ÷ den = points
+    EXCESS = "excess"  # 超出比例 = (a − t) ÷ t = pct
+    POINTS_ONE_MINUS = "points-one-minus"  # 得分 = w × (1 − pct) = points
+    DEVIATION = "deviation"  # 偏离度 = |a − t| ÷ t = pct
+    RATE_POINTS = "rate-points"  # 得分 = w × 满意度a = points
+    TIER = "tier"  # 评判等级：tier（source），区间为分值的band
+    BUDGET_RATE = "budget-rate"  # 预算执行率 = 全年执行数… ÷ 全年预算数… = rate
+    BUDGET_CAPPED = "budget-capped"  # 执行率超过100%，按100%计；得分 = w × 100.00% = points
+    CONVERTED = "converted"  # 换算：actual = value
+    NO_UNIT = "no-unit"  # 实际完成值“…”未写单位，按指标值的单位“…”计
+    PARTIAL_DATE = "partial-date"  # 实际完成值“…”只写到月/年，按其最后一天计
+    AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d
+
+
+Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]  # noqa: UP007 - runtime alias
+
+
+@attrs.frozen
+class Step:
+    """One step of an explanation: its kind and its named values (in the order given)."""
+
+    kind: StepKind
+    values: tuple[tuple[str, Value], ...] = ()
+
+    def __getitem__(self, name: str) -> Any:
+        for key, value in self.values:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A value by name, or ``default``."""
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+
+def step(kind: StepKind, **values: Value) -> Step:
+    """A step of ``kind`` with named values: ``step(StepKind.FULL, reason=…, w=Num(10))``."""
+    return Step(kind, tuple(values.items()))

@@ -1,0 +1,68 @@
+"""The words an actual may use instead of a number (A5, A6): MOF's three tiers, one list for every rule.
+
+A 定性 row reads 达成 / 部分达成 / 未达成 (and their variants) as a tier; a deadline row reads the same list, a
+达成 word as on time and a 未达成 word as late (``已完成。`` means the same on both). Words are compared after
+:func:`scoring.text.phrase` (NFKC, no spaces, no trailing punctuation).
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+from scoring.text import phrase
+
+__all__ = ["Tier", "tier_of", "tier_words"]
+
+
+class Tier(enum.Enum):
+    """MOF's three tiers of a graded (定性) indicator, with their bands as fractions of the weight (A6)."""
+
+    ACHIEVED = ("达成", Decimal("0.8"), Decimal(1), True)
+    PARTIAL = ("部分达成", Decimal("0.6"), Decimal("0.8"), False)
+    FAILED = ("未达成", Decimal(0), Decimal("0.6"), False)
+
+    def __init__(self, label: str, low: Decimal, high: Decimal, high_included: bool) -> None:
+        self.label = label
+        self.low = low
+        self.high = high
+        self.high_included = high_included
+
+    def contains(self, fraction: Decimal) -> bool:
+        """Whether a point (as a fraction of the weight) lies in this tier's band."""
+        return self.low <= fraction and (fraction <= self.high if self.high_included else fraction < self.high)
+
+    def band(self) -> str:
+        """The band in words, e.g. ``[60%, 80%)``."""
+        closing = "]" if self.high_included else ")"
+        return f"[{self.low * 100:.0f}%, {self.high * 100:.0f}%{closing}"
+
+
+#: Words accepted as the actual, per tier; the first of each is the one named in messages.
+_WORDS: dict[Tier, tuple[str, ...]] = {
+    Tier.ACHIEVED: (
+        "达成", "达成年度指标", "达成预期指标", "达成预期目标", "完成", "已完成", "是", "有效", "合格",
+        "按时完成", "已按时完成", "按期完成", "如期完成",
+    ),
+    Tier.PARTIAL: (
+        "部分达成", "部分达成年度指标并具有一定效果", "部分达成年度指标", "基本达成", "基本完成", "基本达到",
+    ),
+    Tier.FAILED: (
+        "未达成", "未达成年度指标且效果较差", "未达成年度指标", "未完成", "否",
+        "未按时完成", "未按期完成", "逾期", "逾期完成",
+    ),
+}  # fmt: skip
+_LOOKUP = {word: tier for tier, words in _WORDS.items() for word in words}
+
+
+def tier_of(text: str, target_text: str = "") -> Tier | None:
+    """The tier an actual's words name (the target's own text counts as 达成), or None."""
+    key = phrase(text)
+    if target_text and key == phrase(target_text):
+        return Tier.ACHIEVED
+    return _LOOKUP.get(key)
+
+
+def tier_words() -> tuple[str, ...]:
+    """The first word of each tier, for messages."""
+    return tuple(words[0] for words in _WORDS.values())

@@ -1,0 +1,162 @@
+"""Read 指标值 and 实际完成值: a :class:`Reader` holds a unit registry, its LALR parser and a cache of results.
+
+``parse_target(text)`` reads with the default reader (built-in units); a reader with the user's own unit files
+is ``Reader(Units(extra=[path]))``. Nothing is built until the first text is read, and no state is global: two
+readers never share a cache, so a test or a run with other units needs no reset.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import NoReturn
+
+import attrs
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+from lark.lexer import PatternRE, TerminalDef
+
+from scoring.language.errors import ParseError, column_of, describe_lark_error
+from scoring.language.targets import Blank, Date, Deadline, Period, Qualitative, Target
+from scoring.language.transformer import Build, Reject
+from scoring.language.units import Units, default_units
+from scoring.text import normalize
+
+__all__ = ["Reader", "default_reader", "grammar_text", "parse_actual", "parse_target"]
+
+#: Placeholders that mean "nothing here" (a 上年完成值 of a new indicator).
+_BLANKS = frozenset({"/", "-", "--", "—", "——", "N/A", "NA", "n/a", "不适用", "暂无", "无数据"})
+
+_DIGIT = re.compile(r"\d")
+#: Comparator symbols: a text starting with one of these is never qualitative.
+_SYMBOLS = "≥≤≧≦⩾⩽<>=‹═"
+#: Distinct texts remembered per reader (tables repeat their targets; a province's year repeats them more).
+CACHE_SIZE = 65536
+
+
+def grammar_text() -> str:
+    """``grammar/target.lark``: inside the installed package, or beside it in a source checkout."""
+    packaged = resources.files("scoring").joinpath("grammar/target.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    source = Path(__file__).resolve().parents[2] / "grammar" / "target.lark"
+    return source.read_text(encoding="utf-8")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words) or r"(?!x)x"
+
+
+@attrs.frozen
+class _Failure:
+    column: int
+    message: str
+    expected: tuple[str, ...]
+
+
+class Reader:
+    """Reads 指标值 and 实际完成值 texts into typed targets with one unit registry.
+
+    The parser is built on first use (its UNIT and MULT terminals are the registry's names, longest first);
+    results are cached per reader, keyed on the text and the year.
+    """
+
+    def __init__(self, units: Units | None = None) -> None:
+        self.units = units or default_units()
+        self._read = functools.lru_cache(maxsize=CACHE_SIZE)(self._read_uncached)
+
+    def __repr__(self) -> str:
+        return f"Reader({self.units!r})"
+
+    @functools.cached_property
+    def parser(self) -> Lark:
+        """The LALR parser with this reader's units."""
+        unit_words, prefixes = self.units.names
+
+        def edit(term: TerminalDef) -> None:
+            if term.name == "UNIT":
+                term.pattern = PatternRE(_alternation(unit_words))
+            elif term.name == "MULT":
+                term.pattern = PatternRE(_alternation(prefixes))
+
+        return Lark(
+            grammar_text(),
+            parser="lalr",
+            lexer="contextual",
+            transformer=Build(self.units),
+            edit_terminals=edit,
+        )
+
+    @functools.cached_property
+    def _comparator_start(self) -> re.Pattern[str]:
+        patterns = [self.parser.get_terminal(name).pattern.to_regexp() for name in ("GE", "LE", "GT", "LT", "EQ")]
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+    def target(self, text: str, year: int | None = None) -> Target:
+        """Read a 指标值 (``≥110个``); ``year`` resolves dates written without one (``年底前``)."""
+        return self._parse(text, year, "target")
+
+    def actual(self, text: str, year: int | None = None) -> Target:
+        """Read a 实际完成值 (``99个``, ``2026年6月15日``, ``部分达成``) with the same grammar."""
+        return self._parse(text, year, "actual")
+
+    def _parse(self, text: str, year: int | None, role: str) -> Target:
+        if not isinstance(text, str):
+            _raise(str(text), _Failure(1, f"应为文本，却是{type(text).__name__}", ()), role)
+        outcome = self._read(text, year)
+        if isinstance(outcome, _Failure):
+            _raise(text, outcome, role)
+        return outcome
+
+    def _read_uncached(self, text: str, year: int | None) -> Target | _Failure:
+        norm = normalize(text)
+        if not norm:
+            return _Failure(1, "内容为空", ())
+        if norm in _BLANKS:
+            return Blank(norm)
+        try:
+            target: Target = self.parser.parse(norm)  # type: ignore[assignment]  # the transformer builds it
+        except (UnexpectedInput, Reject) as exc:
+            outcome = self._fallback(norm, exc)
+            if isinstance(outcome, tuple):
+                pos, message, expected = outcome
+                return _Failure(column_of(text, pos), message, expected)
+            target = outcome
+        if year is not None and isinstance(target, Deadline | Date | Period):
+            target = target.resolve(year)
+        return target
+
+    def _fallback(self, norm: str, exc: UnexpectedInput | Reject) -> Target | tuple[int, str, tuple[str, ...]]:
+        """A text the grammar did not read: qualitative when it has no number and no comparator symbol."""
+        if isinstance(exc, Reject):
+            detail = (exc.pos, exc.message, ())
+        else:
+            detail = describe_lark_error(norm, exc, self._comparator_start)
+        if _DIGIT.search(norm) or norm[0] in _SYMBOLS:
+            return detail
+        word = self._comparator_start.match(norm)
+        if word and word.end() == len(norm):
+            return detail  # 不低于 with nothing after it
+        return Qualitative(norm)
+
+
+def _raise(text: str, failure: _Failure, role: str) -> NoReturn:
+    raise ParseError(text, failure.column, failure.message, failure.expected, role)
+
+
+@functools.cache
+def default_reader() -> Reader:
+    """The reader with the built-in units, built on first use."""
+    return Reader()
+
+
+def parse_target(text: str, year: int | None = None, reader: Reader | None = None) -> Target:
+    """Read a 指标值 (``≥110个``) into a typed target; ``year`` resolves dates written without one (``年底前``)."""
+    return (reader or default_reader()).target(text, year)
+
+
+def parse_actual(text: str, year: int | None = None, reader: Reader | None = None) -> Target:
+    """Read a 实际完成值 (``99个``, ``2026年6月15日``, ``部分达成``) with the same grammar."""
+    return (reader or default_reader()).actual(text, year)

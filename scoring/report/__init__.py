@@ -1,0 +1,37 @@
+"""Render results for people and programs: Chinese terminal report, JSON, CSV, XLSX, Markdown, findings.
+
+The last step of the flow (text -> targets -> engine -> report). No arithmetic here: every number comes from
+:mod:`scoring.engine` already rounded; every sentence of an explanation comes from :mod:`scoring.report.explain`.
+"""
+
+from __future__ import annotations
+
+from scoring.engine.results import TableScore
+from scoring.report.explain import explain, render_step, step_texts
+from scoring.report.files import render_csv, write_xlsx
+from scoring.report.findings import render_findings
+from scoring.report.json import as_dict, render_json
+from scoring.report.text import render_markdown, render_table
+
+__all__ = [
+    "FORMATS",
+    "as_dict",
+    "explain",
+    "render",
+    "render_csv",
+    "render_findings",
+    "render_json",
+    "render_markdown",
+    "render_step",
+    "render_table",
+    "step_texts",
+    "write_xlsx",
+]
+
+FORMATS = ("table", "json", "csv", "xlsx", "md")
+
+
+def render(result: TableScore, fmt: str) -> str:
+    """The report in a text format (``table``, ``json``, ``csv``, ``md``)."""
+    renderers = {"table": render_table, "json": render_json, "csv": render_csv, "md": render_markdown}
+    return renderers[fmt](result)

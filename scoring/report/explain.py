@@ -1,0 +1,123 @@
+"""The Chinese wording of every explanation step: one template per :class:`StepKind`, one way to show a value.
+
+``explain(score)`` is the one-line explanation of a row (steps, then 无法评分 and 注意 lines);
+``step_texts(steps)`` renders steps one by one (the ``steps`` list of the JSON report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from scoring.engine.results import BudgetScore, Score
+from scoring.engine.steps import Day, Note, Num, Pct, Pts, Step, StepKind, Value
+from scoring.engine.vocabulary import Tier
+from scoring.numbers import percent, show, written
+
+__all__ = ["TEMPLATES", "explain", "render_step", "step_texts"]
+
+K = StepKind
+
+#: One Chinese sentence (or clause) per step kind; ``{name}`` is the step's value of that name.
+TEMPLATES: dict[StepKind, str] = {
+    K.REACHED: "已达到指标值",
+    K.ZERO_TARGET_MET: "指标值为0，实际完成值{a} ≥ 0",
+    K.NOT_ABOVE: "实际完成值{a}未超过指标值{t}",
+    K.ZERO_TARGET_ZERO: "指标值为0，实际完成值{a}为0",
+    K.EQUAL: "实际完成值等于指标值",
+    K.IN_RANGE: "实际完成值{a}在区间{low}至{high}内",
+    K.ON_TIME: "完成日期{done}不晚于时限{due}",
+    K.TARGET_REACHED: "实际完成值{a}已达到指标值{target}",
+    K.TARGET_MISSED: "实际完成值{a}未达到指标值{target}",
+    K.INSIDE_TARGET: "实际完成值{a}在区间{target}",
+    K.OUTSIDE_TARGET: "实际完成值{a}不在区间{target}",
+    K.WORDS_ON_TIME: "实际完成情况“{words}”，按时完成",
+    K.WORDS_LATE: "实际完成情况“{words}”，未按时完成",
+    K.TIER_IS: "评判等级为“{tier}”",
+    K.GIVEN: "评价人给定{point}",
+    K.SELF_REPORTED: "采用自评得分{points}",
+    K.DEFAULT_POINT: "默认取值",
+    K.FULL: "{reason}，得满分 {w}",
+    K.DIRECT_ZERO: "{reason}，直接赋分不得分，得分 = 0.00",
+    K.ZERO_TARGET_NEGATIVE: "指标值为0，实际完成值{a} < 0，得分 = 0.00",
+    K.NOT_POSITIVE: "实际完成值{a} ≤ 0，得分 = 0.00",
+    K.CEILING_ZERO: "指标值为{t}，实际完成值{a}超过指标值，得分 = 0.00",
+    K.ZERO_TARGET_NONZERO: "指标值为0，实际完成值{a}不为0，得分 = 0.00",
+    K.BELOW_RANGE_ZERO: "实际完成值{a}低于区间下限{low}，得分 = 0.00",
+    K.LATE: "完成日期{done}晚于时限{due}（逾期{days}天），得分 = 0.00",
+    K.RATIO: "{label} = {num} ÷ {den} {approx} {ratio}",
+    K.POINTS_PCT: "得分 = {w} × {ratio} = {points}{note}",
+    K.POINTS_FRACTION: "得分 = {w} × {num} ÷ {den} = {points}{note}",
+    K.EXCESS: "超出比例 = ({a} − {t}) ÷ {t} = {pct}",
+    K.POINTS_ONE_MINUS: "得分 = {w} × (1 − {pct}) = {points}{note}",
+    K.DEVIATION: "偏离度 = |{a} − {t}| ÷ {t} = {pct}",
+    K.RATE_POINTS: "得分 = {w} × 满意度{a} = {points}",
+    K.TIER: "评判等级：{tier}（{source}），区间为分值的{band}",
+    K.BUDGET_RATE: "预算执行率 = 全年执行数{spent} ÷ 全年预算数{planned} = {rate}",
+    K.BUDGET_CAPPED: "执行率超过100%，按100%计；得分 = {w} × 100.00% = {points}",
+    K.CONVERTED: "换算：{actual} = {value}",
+    K.NO_UNIT: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计",
+    K.PARTIAL_DATE: "实际完成值“{actual}”只写到{precision}，按其最后一天计",
+    K.AUDIT: "自评得分 {reported}，计算得分 {points}，差 {difference}",
+}
+
+_NOTES = {
+    Note.NONE: "",
+    Note.INVERSE: "（反向指标：指标值 ÷ 实际完成值）",
+    Note.LINEAR: "（反向指标，线性扣分，超出一倍为0）",
+}
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _value(value: Value) -> str:
+    """One value of a step as it is shown."""
+    match value:
+        case Num():
+            number = written(value.value) if value.written else show(value.value)
+            return f"{value.label}{number}{value.unit}"
+        case Pct():
+            return percent(value.ratio)
+        case Pts():
+            return written(value.value)
+        case Day():
+            return _day(value.date)
+        case Note():
+            return _NOTES[value]
+        case Tier():
+            return value.label
+        case Step():
+            return render_step(value)
+        case Decimal():
+            return show(value)
+        case _:
+            return str(value)
+
+
+def render_step(step: Step) -> str:
+    """One step in Chinese."""
+    fields = {name: _value(value) for name, value in step.values}
+    if step.kind is K.RATIO:
+        fields["approx"] = "=" if step.get("exact", True) else "≈"
+    if step.kind is K.TIER:
+        fields["band"] = step["tier"].band()
+    return TEMPLATES[step.kind].format(**fields)
+
+
+def step_texts(steps: Iterable[Step]) -> list[str]:
+    """Each step in Chinese."""
+    return [render_step(s) for s in steps]
+
+
+def explain(line: Score | BudgetScore) -> str:
+    """A row's (or the budget line's) steps in one Chinese line; then why it could not be scored and warnings."""
+    parts = step_texts(line.steps)
+    if isinstance(line, BudgetScore):
+        return f"无法评分：{line.error}" if line.error else "；".join(parts)
+    if line.error:
+        parts.append(f"无法评分：{line.error}")
+    parts.extend(f"注意：{w}" for w in line.warnings)
+    return "；".join(parts)

@@ -1,0 +1,148 @@
+"""Scored tables for people: the Chinese terminal report and Markdown. No arithmetic here."""
+
+from __future__ import annotations
+
+from scoring.display import pad
+from scoring.engine.results import Score, TableScore
+from scoring.numbers import HUNDRED, q2, show, signed, written
+from scoring.report.explain import explain
+from scoring.text import one_line
+
+__all__ = ["render_markdown", "render_table", "summary", "title"]
+
+def title(result: TableScore) -> str:
+    table = result.table
+    parts = [table.project or table.title or "绩效目标表"]
+    if table.project and table.title:
+        parts.append(f" — {table.title}")
+    if table.year:
+        parts.append(f"（{table.year}年）")
+    if table.unit:
+        parts.append(f"  {table.unit}")
+    return "".join(parts)
+
+
+def _points(score: Score) -> str:
+    return "—" if score.points is None else str(score.points)
+
+
+def _marks(score: Score) -> str:
+    marks = list(score.flags)
+    if score.points is None:
+        marks.append("无法评分")
+    return "、".join(marks)
+
+
+def _percentage(result: TableScore) -> str:
+    exact = result.exact_percentage
+    if result.percentage is None or exact is None:
+        return ""
+    if exact == result.percentage:
+        return f"（得分率 {result.percentage}%）"
+    return f"（得分率 {result.percentage}%；精确值 {show(exact)}%，等级按精确值评定）"
+
+
+def _status(score: Score) -> str:
+    others = [f for f in score.flags if f != score.status.value]
+    return score.status.value + (f"（{'、'.join(others)}）" if others else "")
+
+
+def summary(result: TableScore) -> list[str]:
+    lines = [
+        f"合计：得分 {result.total} / 满分 {written(result.maximum)}"
+        + _percentage(result)
+        + (f"  等级：{result.grade}" if result.grade else ""),
+    ]
+    if result.complete:
+        lines.append("评分完整：所有指标均已评分。")
+    else:
+        lines.append(f"评分不完整：{len(result.incomplete)} 项无法评分，总分未计入这些项：")
+        lines.extend(f"  - {name}：{reason}" for name, reason in result.incomplete)
+    if result.audited:
+        diffs = result.differences
+        tolerance = f"{written(result.policy.tolerance)}"
+        if diffs:
+            lines.append(f"审核：{len(diffs)} 项自评得分与计算得分相差超过 {tolerance} 分：")
+            lines.extend(f"  - {s.indicator.name}：自评 {written(s.indicator.reported)}，计算 {_points(s)}" for s in diffs)
+        else:
+            lines.append(f"审核：自评得分与计算得分一致（容差 {tolerance} 分）。")
+    lines.extend(f"注意：{note}" for note in result.notes)
+    return lines
+
+
+def render_table(result: TableScore) -> str:
+    """The Chinese terminal report: one line per indicator with its steps below, then budget, total, grade."""
+    audit = result.audited
+    cols = [("序号", 4, True), ("三级指标", 40, False), ("指标值", 16, False), ("实际完成值", 14, False)]
+    cols += [("分值", 6, True), ("得分", 7, True)]
+    if audit:
+        cols += [("自评", 7, True), ("差异", 7, True)]
+    cols += [("状态", 8, False), ("标记", 16, False)]
+    out = [title(result), ""]
+    out.append("  ".join(pad(name, w, right) for name, w, right in cols).rstrip())
+    out.append("-" * (sum(w for _, w, _ in cols) + 2 * (len(cols) - 1)))
+    for number, score in enumerate(result.lines, 1):
+        ind = score.indicator
+        cells = [
+            str(number),
+            ind.name,
+            _flat(ind.target),
+            _flat(ind.actual or "（未填）"),
+            "—" if ind.weight is None else f"{written(ind.weight)}",
+            _points(score),
+        ]
+        if audit:
+            cells += [
+                "" if ind.reported is None else f"{written(ind.reported)}",
+                "" if score.difference is None else signed(score.difference),
+            ]
+        cells += [score.status.value, _marks(score)]
+        out.append("  ".join(pad(cell, w, right) for cell, (_, w, right) in zip(cells, cols, strict=True)).rstrip())
+        out.append(f"      {explain(score)}")
+    if result.budget is not None:
+        b = result.budget
+        rate = "—" if b.rate is None else f"{written(q2(b.rate * HUNDRED))}%"
+        points = "—" if b.points is None else str(b.points)
+        out.append("")
+        out.append(
+            f"预算执行率：全年预算数 {written(b.planned)}万元，全年执行数 {written(b.spent)}万元，执行率 {rate}，"
+            f"分值 {written(b.weight)}，得分 {points}"
+        )
+        out.append(f"      {explain(b)}")
+    out.append("")
+    out.extend(summary(result))
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(result: TableScore) -> str:
+    """A Markdown report (for issues, mail and wikis)."""
+
+    def cell(text: str) -> str:
+        return _flat(text).replace("|", "\\|")
+
+    out = [f"## {title(result)}", ""]
+    out.append("| 序号 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 | 状态 | 评分说明 |")
+    out.append("| ---: | --- | --- | --- | ---: | ---: | --- | --- |")
+    for number, score in enumerate(result.lines, 1):
+        ind = score.indicator
+        weight = "—" if ind.weight is None else f"{written(ind.weight)}"
+        out.append(
+            f"| {number} | {cell(ind.name)} | {cell(ind.target)} | {cell(ind.actual or '（未填）')} | {weight} "
+            f"| {_points(score)} | {_status(score)} "
+            f"| {cell(explain(score))} |"
+        )
+    if result.budget is not None:
+        b = result.budget
+        out.append(
+            f"| | 预算执行率 | {written(b.planned)}万元 | {written(b.spent)}万元 | {written(b.weight)} "
+            f"| {'—' if b.points is None else b.points} | | {cell(explain(b))} |"
+        )
+    out.append("")
+    out.extend(line if line.startswith("  - ") else f"- {line}" for line in summary(result))
+    return "\n".join(out) + "\n"
+
+
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
