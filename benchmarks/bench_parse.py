@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scoring import parse
-from scoring.parse import ParseError, parse_target
+from scoring.language import ParseError, parse_target
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = [ROOT / "tests" / "corpus" / "real-targets.tsv", ROOT.parent / "shared" / "corpus" / "real-targets.tsv"]

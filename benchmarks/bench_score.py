@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from scoring.engine import score_indicator
-from scoring.model import Indicator
+from scoring.tables.model import Indicator
 from scoring.tables import apply_actuals, load_actuals, load_table
 
 SEED = Path(__file__).resolve().parents[1] / "indicators" / "2026-昌吉州对口援疆办"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import scoring
-from scoring import parse
+from scoring.language.reader import grammar_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ class TestPublicNames:
     def test_all_matches_lazy_table(self) -> None:
         """``__all__`` lists exactly the lazily loaded names and the errors."""
         lazy = {name for names in scoring._LAZY.values() for name in names}
-        assert set(scoring.__all__) == lazy | {"ScoringError", "TableReadError", "UnitError"}
+        assert set(scoring.__all__) == lazy | {"ScoringError", "TableReadError", "UnitError", "UsageError"}
 
     def test_unknown_name(self) -> None:
         """An unknown attribute is an AttributeError, as for any module."""
@@ -33,7 +33,7 @@ class TestPublicNames:
 
     def test_import_builds_nothing(self) -> None:
         """``import scoring`` loads neither lark, pint nor the parser (no logic at import time)."""
-        code = "import sys, scoring; print(sorted(m for m in ('lark', 'pint', 'scoring.parse') if m in sys.modules))"
+        code = "import sys, scoring; print(sorted(m for m in ('lark', 'pint', 'scoring.language.reader') if m in sys.modules))"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
         assert out.stdout.strip() == "[]"
 
@@ -41,7 +41,7 @@ class TestPublicNames:
 class TestGrammarFile:
     def test_grammar_is_the_repository_file(self) -> None:
         """The parser reads grammar/target.lark (from the wheel when installed, else from the checkout)."""
-        assert parse._grammar_text() == (ROOT / "grammar" / "target.lark").read_text(encoding="utf-8")
+        assert grammar_text() == (ROOT / "grammar" / "target.lark").read_text(encoding="utf-8")
 
     def test_installed_package_ships_grammar(self) -> None:
         """When scoring is installed (not run from the checkout) the wheel carries grammar/target.lark."""
@@ -49,4 +49,4 @@ class TestGrammarFile:
         packaged = resources.files("scoring").joinpath("grammar/target.lark")
         if installed:
             assert packaged.is_file()
-        assert resources.files("scoring").joinpath("units_zh.txt").is_file()
+        assert resources.files("scoring.language").joinpath("units_zh.txt").is_file()

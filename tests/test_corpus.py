@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from scoring.parse import ParseError, parse_actual, parse_target
+from scoring.language import ParseError, parse_actual, parse_target
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

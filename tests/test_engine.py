@@ -11,14 +11,16 @@ from scoring.engine import (
     FLAG_AUDIT,
     FLAG_OVER,
     FLAG_SHORT,
+    Policy,
+    RuleKind,
     Score,
     Status,
     score_budget,
     score_indicator,
     score_table,
 )
-from scoring.model import Budget, Indicator, Table
-from scoring.policy import Policy, RuleKind
+from scoring.report import as_dict, explain, step_texts
+from scoring.tables.model import Budget, Indicator, Table
 
 D = Decimal
 PROPORTIONAL = "按照完成比例赋分"
@@ -103,8 +105,8 @@ class TestProportional:
         result = score("≥110个", "99个")
         assert result.points == D("9.00")
         assert result.rule is RuleKind.PROPORTIONAL
-        assert result.steps == ("完成率 = 99个 ÷ 110个 = 90.00%", "得分 = 10 × 90.00% = 9.00")
-        assert result.explanation == "完成率 = 99个 ÷ 110个 = 90.00%；得分 = 10 × 90.00% = 9.00"
+        assert step_texts(result.steps) == ("完成率 = 99个 ÷ 110个 = 90.00%", "得分 = 10 × 90.00% = 9.00")
+        assert explain(result) == "完成率 = 99个 ÷ 110个 = 90.00%；得分 = 10 × 90.00% = 9.00"
         assert result.status is Status.SHORT
         assert result.flags == (FLAG_SHORT,)
 
@@ -141,7 +143,7 @@ class TestProportional:
         """≤100个 with 150个 gives 5.00 under the linear option."""
         result = score("≤100个", "150个", policy=Policy.from_mapping({"reverse": "linear"}))
         assert result.points == D("5.00")
-        assert "线性扣分" in result.explanation
+        assert "线性扣分" in explain(result)
 
     def test_reverse_linear_twice(self) -> None:
         """≤100个 with 200个 gives 0.00 under the linear option."""
@@ -181,13 +183,13 @@ class TestProportional:
         """w = 5 × 62.5% = 3.125 gives 3.13."""
         result = score("≥80%", "50%", 5)
         assert result.points == D("3.13")
-        assert result.steps[-1] == "得分 = 5 × 62.50% = 3.13"
+        assert step_texts(result.steps)[-1] == "得分 = 5 × 62.50% = 3.13"
 
     def test_rounding_half_up_repeating(self) -> None:
         """3 × 5 ÷ 24 is exactly 0.625 and gives 0.63."""
         result = score("≥24个", "5个", 3)
         assert result.points == D("0.63")
-        assert result.steps[-1] == "得分 = 3 × 5 ÷ 24 = 0.63"
+        assert step_texts(result.steps)[-1] == "得分 = 3 × 5 ÷ 24 = 0.63"
 
     def test_actual_with_comparator(self) -> None:
         """An actual written with a comparator is read as its number, with a warning."""
@@ -226,20 +228,20 @@ class TestUnits:
         """51840万元 against ≥5.76亿元 is 90% and gives 18.00 of 20."""
         result = score(">=5.76亿元", "51840万元", 20)
         assert result.points == D("18.00")
-        assert result.steps[0] == "换算：51840万元 = 5.184亿元"
-        assert "完成率 = 5.184亿元 ÷ 5.76亿元 = 90.00%" in result.steps
+        assert step_texts(result.steps)[0] == "换算：51840万元 = 5.184亿元"
+        assert "完成率 = 5.184亿元 ÷ 5.76亿元 = 90.00%" in step_texts(result.steps)
 
     def test_conversion_yuan_to_wan(self) -> None:
         """180000元 against ≤20万元 is 18万元, within the limit."""
         result = score("≤20万元", "180000元", 5)
         assert result.points == D("5.00")
-        assert result.steps[0] == "换算：180000元 = 18万元"
+        assert step_texts(result.steps)[0] == "换算：180000元 = 18万元"
 
     def test_bare_number_in_target_unit(self) -> None:
         """A bare 129 against ≥110个 is read as 129个."""
         result = score("≥110个", "129")
         assert result.points == D("10.00")
-        assert result.steps[0] == "实际完成值“129”未写单位，按指标值的单位“个”计"
+        assert step_texts(result.steps)[0] == "实际完成值“129”未写单位，按指标值的单位“个”计"
         assert result.warnings == ()
 
     def test_incompatible_units(self) -> None:
@@ -268,7 +270,7 @@ class TestUnits:
         """19000人次 against ≥2万人次 converts to 1.9万人次."""
         result = score("≥2万人次", "19000人次")
         assert result.points == D("9.50")
-        assert result.steps[0] == "换算：19000人次 = 1.9万人次"
+        assert step_texts(result.steps)[0] == "换算：19000人次 = 1.9万人次"
 
 
 class TestFlags:
@@ -368,7 +370,7 @@ class TestRowErrors:
 
     def test_error_explanation(self) -> None:
         """The explanation of an error row says 无法评分 and why."""
-        assert score("≥110个", None).explanation == "无法评分：未填写实际完成值"
+        assert explain(score("≥110个", None)) == "无法评分：未填写实际完成值"
 
 
 class TestGraded:
@@ -400,7 +402,7 @@ class TestGraded:
         """部分达成（75%） gives 7.50 and says the evaluator gave it."""
         result = score("有效保障", "部分达成（75%）", rule=GRADED)
         assert result.points == D("7.50")
-        assert result.steps[0] == "评判等级：部分达成（评价人给定75%），区间为分值的[60%, 80%)"
+        assert step_texts(result.steps)[0] == "评判等级：部分达成（评价人给定75%），区间为分值的[60%, 80%)"
 
     def test_explicit_points(self) -> None:
         """部分达成（7.5分） gives 7.50."""
@@ -428,7 +430,7 @@ class TestGraded:
         result = score("有效保障", "部分达成", rule=GRADED, reported="7.5")
         assert result.points == D("7.50")
         assert result.difference == D(0)
-        assert "采用自评得分7.5" in result.steps[0]
+        assert "采用自评得分7.5" in step_texts(result.steps)[0]
 
     def test_reported_outside_band(self) -> None:
         """A self-reported 得分 outside the tier's band is an error naming the band."""
@@ -472,7 +474,7 @@ class TestDates:
         """One day late gives 0 and says so."""
         result = score("2026年6月30日前", "2026年7月1日", 3, DIRECT)
         assert result.points == D("0.00")
-        assert "逾期1天" in result.explanation
+        assert "逾期1天" in explain(result)
 
     def test_iso_date(self) -> None:
         """2026-06-15 is read as a date."""
@@ -482,7 +484,7 @@ class TestDates:
         """2026年6月 counts as its last day, which is on time for 6月30日."""
         result = score("2026年6月30日前", "2026年6月", 3, DIRECT)
         assert result.points == D("3.00")
-        assert result.steps[0] == "实际完成值“2026年6月”只写到月，按其最后一天计"
+        assert step_texts(result.steps)[0] == "实际完成值“2026年6月”只写到月，按其最后一天计"
 
     def test_month_precision_late(self) -> None:
         """2026年7月 is late for 2026年6月30日前."""
@@ -531,7 +533,7 @@ class TestAudit:
         result = score("≥110个", "99个", reported="8.89")
         assert result.difference == D("-0.11")
         assert FLAG_AUDIT in result.flags
-        assert "自评得分 8.89，计算得分 9.00，差 -0.11" in result.steps
+        assert "自评得分 8.89，计算得分 9.00，差 -0.11" in step_texts(result.steps)
 
     def test_difference_at_tolerance(self) -> None:
         """A difference of exactly 0.1 is not flagged."""
@@ -576,7 +578,7 @@ class TestScoreBudget:
 
     def test_to_dict(self) -> None:
         """The budget object of the JSON output uses strings for numbers."""
-        assert score_budget(Budget(D("46.00"), D("43.70"))).to_dict() == {
+        assert as_dict(score_budget(Budget(D("46.00"), D("43.70")))) == {
             "planned": "46.00",
             "spent": "43.70",
             "rate": "95.00",
@@ -697,7 +699,7 @@ class TestScoreTable:
         ts = score_table(tab, actuals={"培训人数": "110人", "满 意 度 ": "95%", "不存在": "1"})
         assert [s.indicator.actual for s in ts.lines] == ["110人", "95%"]
         assert ts.total == D("20.00")
-        assert ts.notes == ("实际完成值中的指标“不存在”在指标表中找不到",)
+        assert ts.notes == ("实际完成值第3项：表中没有三级指标“不存在”",)
 
     def test_rows_keep_their_own_actuals(self) -> None:
         """Rows not named in the actuals keep the actual they already carry."""
@@ -719,7 +721,7 @@ class TestScoreTable:
 
 
 class TestToDict:
-    """TableScore.to_dict(): the JSON shape of ``scoring score --json``."""
+    """as_dict(TableScore): the JSON shape of ``scoring score --json``."""
 
     @pytest.fixture
     def data(self) -> dict[str, object]:
@@ -731,7 +733,7 @@ class TestToDict:
                 budget=Budget(D("46.00"), D("43.70")),
             )
         )
-        return ts.to_dict()
+        return as_dict(ts)
 
     def test_keys(self, data: dict[str, object]) -> None:
         """The top-level keys include indicators, budget, total, max, grade and complete."""

@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring import rules
-from scoring.engine import score_indicator, score_table
-from scoring.model import Budget, Indicator, Table
-from scoring.policy import Policy
+from scoring.engine import Policy, rules, score_indicator, score_table
+from scoring.engine.policy import ReverseFormula
+from scoring.engine.steps import Num
+from scoring.tables.model import Budget, Indicator, Table
 
 D = Decimal
 
@@ -23,7 +23,7 @@ policies = st.builds(
     st.sampled_from(["inverse", "linear"]),
     st.sampled_from(["positive", "symmetric"]),
 )
-reverse_formulas = st.sampled_from(["inverse", "linear"])
+reverse_formulas = st.sampled_from(list(ReverseFormula))
 
 
 def _score(op: str, t: Decimal, a: Decimal, w: Decimal, policy: Policy | None = None) -> Decimal:
@@ -46,7 +46,7 @@ def test_points_within_weight(op: str, t: Decimal, a: Decimal, w: Decimal, polic
 @given(low=targets, span=targets, a=actuals, w=weights)
 def test_range_points_within_weight(low: Decimal, span: Decimal, a: Decimal, w: Decimal) -> None:
     """Range targets also keep points within [0, w]."""
-    points = rules.within(a, low, low + span, w, ("a", "low", "high")).points
+    points = rules.within(Num(a), Num(low), Num(low + span), w).points
     assert D(0) <= points <= w
 
 
@@ -58,7 +58,7 @@ def test_positive_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Dec
 
 
 @given(op=st.sampled_from(["≤", "<"]), t=targets, a1=actuals, a2=actuals, w=weights, formula=reverse_formulas)
-def test_reverse_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: str) -> None:
+def test_reverse_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: ReverseFormula) -> None:
     """For 反向 targets, a larger actual never scores more, under both formulas."""
     policy = Policy.from_mapping({"reverse": formula})
     low, high = sorted((a1, a2))
@@ -66,16 +66,16 @@ def test_reverse_monotone(op: str, t: Decimal, a1: Decimal, a2: Decimal, w: Deci
 
 
 @given(t=targets, a1=actuals, a2=actuals, w=weights, formula=reverse_formulas)
-def test_reverse_rule_monotone(t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: str) -> None:
+def test_reverse_rule_monotone(t: Decimal, a1: Decimal, a2: Decimal, w: Decimal, formula: ReverseFormula) -> None:
     """rules.reverse itself is non-increasing in the actual."""
     low, high = sorted((a1, a2))
-    assert rules.reverse(low, t, w, "a", "t", formula).points >= rules.reverse(high, t, w, "a", "t", formula).points
+    assert rules.reverse(Num(low), Num(t), w, formula).points >= rules.reverse(Num(high), Num(t), w, formula).points
 
 
 @given(a=actuals, t=targets, w=weights)
 def test_linear_never_above_inverse(a: Decimal, t: Decimal, w: Decimal) -> None:
     """The linear 反向 formula never gives more than the inverse ratio."""
-    assert rules.reverse(a, t, w, "a", "t", "linear").points <= rules.reverse(a, t, w, "a", "t", "inverse").points
+    assert rules.reverse(Num(a), Num(t), w, ReverseFormula.LINEAR).points <= rules.reverse(Num(a), Num(t), w, ReverseFormula.INVERSE).points
 
 
 @given(planned=st.decimals(min_value=D("0.01"), max_value=100000, places=2), spent=targets, w=weights)

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from scoring.parse import ParseError, normalize, parse_actual, parse_target
-from scoring.targets import Blank, Bound, Comparator, Date, Deadline, Period, Qualitative, Range
+from scoring.language import ParseError, parse_actual, parse_target
+from scoring.language.targets import Blank, Bound, Comparator, Date, Deadline, Period, Qualitative, Range
+from scoring.text import normalize
 
 
 def reading(text: str, year: int | None = None) -> tuple[str, Decimal, str]:

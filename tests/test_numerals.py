@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.numerals import chinese_to_decimal
+from scoring.language.numerals import chinese_to_decimal
 
 
 class TestChineseToDecimal:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from scoring.errors import ScoringError
-from scoring.parse import ParseError, parse_actual, parse_target
+from scoring.language import ParseError, parse_actual, parse_target
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from scoring.policy import DEFAULT_POLICY, Policy, PolicyError, RuleKind, Tier
+from scoring.engine import DEFAULT_POLICY, Policy, PolicyError, RuleKind, Tier
+from scoring.engine.vocabulary import tier_of
 
 D = Decimal
 
@@ -240,7 +241,7 @@ class TestRuleKind:
 
 
 class TestTierOf:
-    """Policy.tier_of: the words accepted as a graded actual (A6)."""
+    """vocabulary.tier_of: the words accepted as a graded actual (A6)."""
 
     @pytest.mark.parametrize(
         ("text", "tier"),
@@ -265,15 +266,15 @@ class TestTierOf:
     )
     def test_words(self, text: str, tier: Tier) -> None:
         """Each word of Part A's table names its tier."""
-        assert Policy.tier_of(text) is tier
+        assert tier_of(text) is tier
 
     def test_target_text_is_achieved(self) -> None:
         """The target's own text as the actual means 达成."""
-        assert Policy.tier_of("有效 保障", "有效保障") is Tier.ACHIEVED
+        assert tier_of("有效 保障", "有效保障") is Tier.ACHIEVED
 
     def test_unknown_words(self) -> None:
         """Other words name no tier."""
-        assert Policy.tier_of("还行") is None
+        assert tier_of("还行") is None
 
 
 class TestTier:

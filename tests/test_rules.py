@@ -7,27 +7,43 @@ from decimal import Decimal
 
 import pytest
 
-from scoring import rules
-from scoring.policy import Tier
+from scoring.engine import Tier, rules
+from scoring.engine.steps import Num, StepKind, step
+from scoring.report.explain import step_texts
 
 D = Decimal
 W = D(10)
 
 
+def _a(value: str | int, unit: str) -> Num:
+    """An actual as the engine hands it to a rule: computed, in the target's unit."""
+    return Num(D(value), unit)
+
+
+def _t(value: str | int, unit: str) -> Num:
+    """A target value as written."""
+    return Num(D(value), unit, written=True)
+
+
 def _pos(a: str, t: str, w: Decimal = W) -> rules.Outcome:
-    return rules.positive(D(a), D(t), w, f"{a}个", f"{t}个")
+    return rules.positive(_a(a, "个"), _t(t, "个"), w)
 
 
 def _rev(a: str, t: str, formula: str = "inverse", w: Decimal = W) -> rules.Outcome:
-    return rules.reverse(D(a), D(t), w, f"{a}个", f"{t}个", formula)
+    return rules.reverse(_a(a, "个"), _t(t, "个"), w, formula)  # type: ignore[arg-type]  # str accepted
 
 
 def _eq(a: str, t: str, formula: str = "positive", w: Decimal = W) -> rules.Outcome:
-    return rules.equal(D(a), D(t), w, f"{a}%", f"{t}%", formula)
+    return rules.equal(_a(a, "%"), _t(t, "%"), w, formula)  # type: ignore[arg-type]
 
 
 def _within(a: str, low: str = "90", high: str = "95", w: Decimal = W) -> rules.Outcome:
-    return rules.within(D(a), D(low), D(high), w, (f"{a}%", f"{low}%", f"{high}%"))
+    return rules.within(_a(a, "%"), _t(low, "%"), _t(high, "%"), w)
+
+
+def texts(out: rules.Outcome) -> tuple[str, ...]:
+    """The outcome's steps as the report words them."""
+    return tuple(step_texts(out.steps))
 
 
 class TestPositive:
@@ -38,13 +54,13 @@ class TestPositive:
         out = _pos("110", "110")
         assert out.points == D("10.00")
         assert out.achieved
-        assert out.steps[-1] == "已达到指标值，得满分 10"
+        assert texts(out)[-1] == "已达到指标值，得满分 10"
 
     def test_above_target_is_capped(self) -> None:
         """An actual above the target never earns more than the weight."""
         out = _pos("200", "110")
         assert out.points == D("10.00")
-        assert out.steps[0] == "完成率 = 200个 ÷ 110个 = 181.82%"
+        assert texts(out)[0] == "完成率 = 200个 ÷ 110个 = 181.82%"
 
     def test_at_130_percent(self) -> None:
         """130% of the target still gives exactly w (the 超额 flag is the engine's job, not a deduction)."""
@@ -55,19 +71,19 @@ class TestPositive:
         out = _pos("109", "110")
         assert out.points == D("9.91")
         assert not out.achieved
-        assert out.steps == ("完成率 = 109个 ÷ 110个 ≈ 99.09%", "得分 = 10 × 109 ÷ 110 = 9.91")
+        assert texts(out) == ("完成率 = 109个 ÷ 110个 ≈ 99.09%", "得分 = 10 × 109 ÷ 110 = 9.91")
 
     def test_exact_percentage_step(self) -> None:
         """When the ratio has two exact decimals the step multiplies by the percentage itself."""
         out = _pos("99", "110")
         assert out.points == D("9.00")
-        assert out.steps == ("完成率 = 99个 ÷ 110个 = 90.00%", "得分 = 10 × 90.00% = 9.00")
+        assert texts(out) == ("完成率 = 99个 ÷ 110个 = 90.00%", "得分 = 10 × 90.00% = 9.00")
 
     def test_zero_actual(self) -> None:
         """A = 0 gives 0."""
         out = _pos("0", "110")
         assert out.points == D("0.00")
-        assert out.steps == ("实际完成值0个 ≤ 0，得分 = 0.00",)
+        assert texts(out) == ("实际完成值0个 ≤ 0，得分 = 0.00",)
 
     def test_negative_actual(self) -> None:
         """A negative actual gives 0, never negative points."""
@@ -78,7 +94,7 @@ class TestPositive:
         out = _pos("0", "0")
         assert out.points == D("10.00")
         assert out.ratio is None
-        assert "指标值为0" in out.steps[0]
+        assert "指标值为0" in texts(out)[0]
 
     def test_zero_target_negative_actual(self) -> None:
         """T = 0 with a negative actual gives 0."""
@@ -86,15 +102,15 @@ class TestPositive:
 
     def test_rounding_half_up(self) -> None:
         """w = 5 × 62.5% = 3.125 rounds half up to 3.13."""
-        out = rules.positive(D("62.5"), D(100), D(5), "62.5%", "100%")
+        out = rules.positive(_a("62.5", "%"), _t(100, "%"), D(5))
         assert out.points == D("3.13")
-        assert out.steps[-1] == "得分 = 5 × 62.50% = 3.13"
+        assert texts(out)[-1] == "得分 = 5 × 62.50% = 3.13"
 
     def test_rounding_half_up_with_repeating_ratio(self) -> None:
         """3 × 5 ÷ 24 is exactly 0.625 and rounds to 0.63 even though 5 ÷ 24 repeats."""
         out = _pos("5", "24", w=D(3))
         assert out.points == D("0.63")
-        assert out.steps[-1] == "得分 = 3 × 5 ÷ 24 = 0.63"
+        assert texts(out)[-1] == "得分 = 3 × 5 ÷ 24 = 0.63"
 
     def test_points_have_two_decimals(self) -> None:
         """Points always carry exactly two decimal places."""
@@ -118,14 +134,14 @@ class TestReverse:
         """T = 100, A = 150 gives 0.667 w under the inverse ratio."""
         out = _rev("150", "100")
         assert out.points == D("6.67")
-        assert out.steps[0] == "完成率 = 100个 ÷ 150个 ≈ 66.67%"
-        assert out.steps[-1].endswith("（反向指标：指标值 ÷ 实际完成值）")
+        assert texts(out)[0] == "完成率 = 100个 ÷ 150个 ≈ 66.67%"
+        assert texts(out)[-1].endswith("（反向指标：指标值 ÷ 实际完成值）")
 
     def test_linear(self) -> None:
         """T = 100, A = 150 gives 0.5 w under the linear option."""
         out = _rev("150", "100", "linear")
         assert out.points == D("5.00")
-        assert out.steps[0] == "超出比例 = (150个 − 100个) ÷ 100个 = 50.00%"
+        assert texts(out)[0] == "超出比例 = (150个 − 100个) ÷ 100个 = 50.00%"
 
     def test_linear_zero_at_twice_the_target(self) -> None:
         """Under linear, A = 2T gives 0."""
@@ -157,7 +173,7 @@ class TestReverse:
 
     def test_inverse_rounding(self) -> None:
         """≤5% with 6% gives 5 × 5 ÷ 6 = 4.1666… → 4.17."""
-        assert rules.reverse(D(6), D(5), D(5), "6%", "5%").points == D("4.17")
+        assert rules.reverse(_a(6, "%"), _t(5, "%"), D(5)).points == D("4.17")
 
     def test_linear_rounding_with_repeating_ratio(self) -> None:
         """Linear 3 × (2 × 24 − 43) ÷ 24 is exactly 0.625 and rounds to 0.63."""
@@ -176,7 +192,7 @@ class TestEqual:
         """=100% with 97% and w = 5 gives 4.85."""
         out = _eq("97", "100", w=D(5))
         assert out.points == D("4.85")
-        assert out.steps[-1] == "得分 = 5 × 97.00% = 4.85"
+        assert texts(out)[-1] == "得分 = 5 × 97.00% = 4.85"
 
     def test_overshoot_not_penalised(self) -> None:
         """Under the default, overshooting an ``=`` target still gives w."""
@@ -186,7 +202,7 @@ class TestEqual:
         """Under symmetric, 20% over gives 0.8 w."""
         out = _eq("120", "100", "symmetric")
         assert out.points == D("8.00")
-        assert out.steps[0] == "偏离度 = |120% − 100%| ÷ 100% = 20.00%"
+        assert texts(out)[0] == "偏离度 = |120% − 100%| ÷ 100% = 20.00%"
 
     def test_below_symmetric(self) -> None:
         """Under symmetric, 20% under also gives 0.8 w."""
@@ -217,13 +233,13 @@ class TestWithin:
         """80% against 90%-95% gives 10 × 80 ÷ 90 = 8.89."""
         out = _within("80")
         assert out.points == D("8.89")
-        assert out.steps[0] == "完成率 = 80% ÷ 下限90% ≈ 88.89%"
+        assert texts(out)[0] == "完成率 = 80% ÷ 下限90% ≈ 88.89%"
 
     def test_above(self) -> None:
         """100% against 90%-95% gives 10 × 95 ÷ 100 = 9.50."""
         out = _within("100")
         assert out.points == D("9.50")
-        assert out.steps[0] == "完成率（超出上限） = 上限95% ÷ 100% = 95.00%"
+        assert texts(out)[0] == "完成率（超出上限） = 上限95% ÷ 100% = 95.00%"
         assert not out.achieved
 
     def test_zero_below(self) -> None:
@@ -236,13 +252,13 @@ class TestRateTimesWeight:
 
     def test_rate(self) -> None:
         """95% satisfaction with w = 10 gives 9.50."""
-        out = rules.rate_times_weight(D("0.95"), W, "95%")
+        out = rules.rate_times_weight(D("0.95"), W, _a(95, "%"))
         assert out.points == D("9.50")
-        assert out.steps == ("得分 = 10 × 满意度95% = 9.50",)
+        assert texts(out) == ("得分 = 10 × 满意度95% = 9.50",)
 
     def test_capped(self) -> None:
         """A rate above 100% is capped at w."""
-        assert rules.rate_times_weight(D("1.2"), W, "120%").points == D("10.00")
+        assert rules.rate_times_weight(D("1.2"), W, _a(120, "%")).points == D("10.00")
 
 
 class TestOnTime:
@@ -252,20 +268,20 @@ class TestOnTime:
 
     def test_on_the_day(self) -> None:
         """The day named counts as on time."""
-        out = rules.on_time(self.due, self.due, D(3), "2026年6月30日")
+        out = rules.on_time(self.due, self.due, D(3))
         assert out.points == D("3.00")
-        assert out.steps == ("完成日期2026年6月30日不晚于时限2026年6月30日，得满分 3",)
+        assert texts(out) == ("完成日期2026年6月30日不晚于时限2026年6月30日，得满分 3",)
 
     def test_before(self) -> None:
         """Earlier than the deadline is on time."""
-        assert rules.on_time(dt.date(2026, 6, 15), self.due, D(3), "2026年6月15日").points == D("3.00")
+        assert rules.on_time(dt.date(2026, 6, 15), self.due, D(3)).points == D("3.00")
 
     def test_one_day_late(self) -> None:
         """One day late gives 0, and the step says how late."""
-        out = rules.on_time(dt.date(2026, 7, 1), self.due, D(3), "2026年7月1日")
+        out = rules.on_time(dt.date(2026, 7, 1), self.due, D(3))
         assert out.points == D("0.00")
         assert not out.achieved
-        assert out.steps == ("完成日期2026年7月1日晚于时限2026年6月30日（逾期1天），得分 = 0.00",)
+        assert texts(out) == ("完成日期2026年7月1日晚于时限2026年6月30日（逾期1天），得分 = 0.00",)
 
 
 class TestAllOrNothing:
@@ -273,15 +289,15 @@ class TestAllOrNothing:
 
     def test_achieved(self) -> None:
         """Achieved gives the whole weight."""
-        out = rules.all_or_nothing(True, D("2.5"), "已完成")
+        out = rules.all_or_nothing(True, D("2.5"), step(StepKind.WORDS_ON_TIME, words="已完成"))
         assert out.points == D("2.50")
-        assert out.steps == ("已完成，得满分 2.5",)
+        assert texts(out) == ("实际完成情况“已完成”，按时完成，得满分 2.5",)
 
     def test_not_achieved(self) -> None:
         """Not achieved gives 0."""
-        out = rules.all_or_nothing(False, D("2.5"), "未完成")
+        out = rules.all_or_nothing(False, D("2.5"), step(StepKind.WORDS_LATE, words="未完成"))
         assert out.points == D("0.00")
-        assert out.steps == ("未完成，直接赋分不得分，得分 = 0.00",)
+        assert texts(out) == ("实际完成情况“未完成”，未按时完成，直接赋分不得分，得分 = 0.00",)
 
 
 class TestGraded:
@@ -300,14 +316,14 @@ class TestGraded:
     )
     def test_points(self, tier: Tier, fraction: str, points: str) -> None:
         """Points are w × the tier's fraction."""
-        out = rules.graded(tier, D(fraction), D(20), "默认取值")
+        out = rules.graded(tier, D(fraction), D(20), step(StepKind.DEFAULT_POINT))
         assert out.points == D(points)
         assert out.achieved is (tier is Tier.ACHIEVED)
 
     def test_steps_name_the_band(self) -> None:
         """The first step names the tier, where its point came from, and its band."""
-        out = rules.graded(Tier.PARTIAL, D("0.7"), D(10), "默认取值")
-        assert out.steps == ("评判等级：部分达成（默认取值），区间为分值的[60%, 80%)", "得分 = 10 × 70.00% = 7.00")
+        out = rules.graded(Tier.PARTIAL, D("0.7"), D(10), step(StepKind.DEFAULT_POINT))
+        assert texts(out) == ("评判等级：部分达成（默认取值），区间为分值的[60%, 80%)", "得分 = 10 × 70.00% = 7.00")
 
 
 class TestBudgetRate:
@@ -318,7 +334,7 @@ class TestBudgetRate:
         out = rules.budget_rate(D("46.00"), D("43.70"), W)
         assert out.points == D("9.50")
         assert out.ratio == D("0.95")
-        assert out.steps == (
+        assert texts(out) == (
             "预算执行率 = 全年执行数43.70万元 ÷ 全年预算数46.00万元 = 95.00%",
             "得分 = 10 × 95.00% = 9.50",
         )
@@ -328,7 +344,7 @@ class TestBudgetRate:
         out = rules.budget_rate(D(100), D(120), W)
         assert out.points == D("10.00")
         assert out.ratio == D("1.2")
-        assert out.steps[-1] == "执行率超过100%，按100%计；得分 = 10 × 100.00% = 10.00"
+        assert texts(out)[-1] == "执行率超过100%，按100%计；得分 = 10 × 100.00% = 10.00"
 
     def test_exactly_100_percent(self) -> None:
         """Spending exactly the plan gives w and counts as achieved."""
@@ -344,7 +360,7 @@ class TestBudgetRate:
         """A repeating rate shows the fraction in the step: 10 × 1 ÷ 3 = 3.33."""
         out = rules.budget_rate(D(3), D(1), W)
         assert out.points == D("3.33")
-        assert out.steps[-1] == "得分 = 10 × 1 ÷ 3 = 3.33"
+        assert texts(out)[-1] == "得分 = 10 × 1 ÷ 3 = 3.33"
 
     def test_rounding_half_up_with_repeating_rate(self) -> None:
         """3 × 5 ÷ 24 is exactly 0.625 and rounds to 0.63."""
@@ -365,8 +381,8 @@ class TestBounds:
             _eq("1000", "1", "symmetric"),
             _within("1000"),
             _within("-3"),
-            rules.rate_times_weight(D(5), W, "500%"),
-            rules.rate_times_weight(D(-1), W, "-100%"),
+            rules.rate_times_weight(D(5), W, _a(500, "%")),
+            rules.rate_times_weight(D(-1), W, _a(-100, "%")),
             rules.budget_rate(D(1), D(1000), W),
         ],
     )

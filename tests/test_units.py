@@ -1,10 +1,8 @@
-"""The unit registry (scoring/units.py, scoring/units_zh.txt), family by family."""
+"""The unit registry (scoring/language/units.py, units_zh.txt), family by family, and user definition files."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -13,15 +11,19 @@ from typing import Any
 import pint
 import pytest
 
-from scoring import parse, units
+from scoring.cli import main
 from scoring.errors import UnitError
-from scoring.parse import parse_target
-from scoring.targets import Amount, Bound
+from scoring.language import Reader, Units, default_units, parse_target
+from scoring.language.reader import grammar_text
+from scoring.language.targets import Amount, Bound
+from scoring.language.units import canonical as canonical_of
+
+units = default_units()
 
 
 def Q(value: str, unit: str) -> Any:
     """A Decimal quantity in the project's registry."""
-    return units.quantity(Decimal(value), units.parse_unit(unit))
+    return units.quantity(Decimal(value), unit)
 
 
 def same(a: Any, b: Any) -> bool:
@@ -50,7 +52,7 @@ class TestParseUnit:
     )  # fmt: skip
     def test_canonical(self, expr: str, canonical: str) -> None:
         """Each spelling prints as the canonical name (the first name in units_zh.txt)."""
-        assert units.canonical(units.parse_unit(expr)) == canonical
+        assert canonical_of(units.parse_unit(expr)) == canonical
 
     def test_unknown(self) -> None:
         """An unknown unit raises UnitError with a Chinese message."""
@@ -96,7 +98,7 @@ class TestCountingWords:
 
     def test_distinct_dimensions(self) -> None:
         """个 and 次 are different dimensions, so 110个 is not 110次."""
-        assert units.get_registry().get_dimensionality("个") != units.get_registry().get_dimensionality("次")
+        assert units.registry.get_dimensionality("个") != units.registry.get_dimensionality("次")
         assert Q("110", "个") != Q("110", "次")
 
     def test_ordering_across_words_refused(self) -> None:
@@ -216,48 +218,64 @@ class TestBandwidth:
 
 
 class TestUnitNames:
-    """units.unit_names: the words the grammar's UNIT and MULT terminals are built from."""
+    """Units.names: the words the grammar's UNIT and MULT terminals are built from."""
 
     def test_multipliers(self) -> None:
         """The multiplier words include 万, 亿, 千, 百 and their traditional forms, longest first."""
-        _, prefixes = units.unit_names()
+        _, prefixes = units.names
         assert {"万", "亿", "千", "百", "十万", "百万", "千万", "萬", "億"} <= set(prefixes)
         assert [len(p) for p in prefixes] == sorted((len(p) for p in prefixes), reverse=True)
 
     def test_units_longest_first(self) -> None:
         """Unit names are sorted longest first, so 人次 is tried before 人."""
-        names, _ = units.unit_names()
+        names, _ = units.names
         assert names.index("人次") < names.index("人")
         assert [len(n) for n in names] == sorted((len(n) for n in names), reverse=True)
 
 
 class TestUseDefinitions:
-    """User definition files (units.use_definitions, `scoring parse --units`): units added without code.
+    """User definition files (``Units(extra=…)``, ``scoring parse --units``): units added without code.
 
-    Run in a child process: adding definitions rebuilds the one registry, and quantities built before it
-    (in other tests) could no longer be compared with quantities built after.
+    A registry with extra files is its own object: the default registry and readers are untouched, so these
+    tests run in the same process as every other.
     """
 
-    @staticmethod
-    def _scoring(*argv: str) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run(
-            [sys.executable, "-m", "scoring.cli", *argv], capture_output=True, check=False, timeout=60
-        )
-
     def test_user_unit(self, tmp_path: Path) -> None:
-        """A user file defining 垛 makes ≥5垛 readable."""
+        """A user file defining 垛 makes ≥5垛 readable by a reader of that registry only."""
         extra = tmp_path / "mine.txt"
         extra.write_text("垛 = [垛]\n", encoding="utf-8")
-        assert self._scoring("parse", "≥5垛").returncode == 1
-        proc = self._scoring("parse", "--json", "--units", str(extra), "≥5垛")
-        assert proc.returncode == 0
-        assert json.loads(proc.stdout.decode("utf-8"))["unit"] == "垛"
+        target = Reader(Units([extra])).target("≥5垛")
+        assert isinstance(target, Bound)
+        assert target.amount.unit_text == "垛"
+        with pytest.raises(ValueError, match="无法识别的单位“垛”"):
+            parse_target("≥5垛")
 
-    def test_bad_file(self, tmp_path: Path) -> None:
+    def test_registries_do_not_mix(self, tmp_path: Path) -> None:
+        """Quantities of a user registry compare with each other; the default registry is a separate object."""
+        extra = tmp_path / "mine.txt"
+        extra.write_text("垛 = [垛]\n", encoding="utf-8")
+        mine = Units([extra])
+        assert mine.registry is not default_units().registry
+        assert mine.quantity(Decimal(2), "万元") == mine.quantity(Decimal(20000), "元")
+
+    def test_command_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`scoring parse --units FILE` reads the user's unit; without the file it is an error (exit 1)."""
+        extra = tmp_path / "mine.txt"
+        extra.write_text("垛 = [垛]\n", encoding="utf-8")
+        assert main(["parse", "--json", "≥5垛"]) == 1
+        capsys.readouterr()
+        assert main(["parse", "--json", "--units", str(extra), "≥5垛"]) == 0
+        assert json.loads(capsys.readouterr().out)["unit"] == "垛"
+
+    def test_bad_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An unreadable definitions file is a usage error (exit 2) with a Chinese message."""
-        proc = self._scoring("parse", "--units", str(tmp_path / "missing.txt"), "≥5个")
-        assert proc.returncode == 2
-        assert "无法读取" in proc.stderr.decode("utf-8")
+        assert main(["parse", "--units", str(tmp_path / "missing.txt"), "≥5个"]) == 2
+        assert "无法读取" in capsys.readouterr().err
+
+    def test_bad_file_in_library(self, tmp_path: Path) -> None:
+        """In the library, the bad file raises UnitError when the registry is first used."""
+        with pytest.raises(UnitError, match="无法读取"):
+            Units([tmp_path / "missing.txt"]).registry
 
 
 class TestPackaging:
@@ -265,9 +283,9 @@ class TestPackaging:
 
     def test_units_file(self) -> None:
         """units_zh.txt ships inside the package."""
-        text = resources.files("scoring").joinpath("units_zh.txt").read_text(encoding="utf-8")
+        text = resources.files("scoring.language").joinpath("units_zh.txt").read_text(encoding="utf-8")
         assert "万- = 1e4" in text
 
     def test_grammar_file(self) -> None:
         """The grammar is found (packaged or beside the source) and starts at `start`."""
-        assert "start: target" in parse._grammar_text()
+        assert "start: target" in grammar_text()

@@ -11,12 +11,15 @@ from scoring.engine.check import Finding, check_table
 from scoring.engine.compile import CompiledRow, CompiledTable, compile_table
 from scoring.engine.indicator import score_indicator
 from scoring.engine.policy import DEFAULT_POLICY, Policy, PolicyError, RuleKind
-from scoring.engine.results import BudgetScore, Score, Status, TableScore
+from scoring.engine.results import FLAG_AUDIT, FLAG_OVER, FLAG_SHORT, BudgetScore, Score, Status, TableScore
 from scoring.engine.table import score_budget, score_table
 from scoring.engine.vocabulary import Tier
 
 __all__ = [
     "DEFAULT_POLICY",
+    "FLAG_AUDIT",
+    "FLAG_OVER",
+    "FLAG_SHORT",
     "BudgetScore",
     "CompiledRow",
     "CompiledTable",

@@ -127,7 +127,8 @@ def _choice(kind: type[enum.StrEnum]) -> Callable[[str, Any, Any], Any]:
         try:
             return kind(text)
         except ValueError:
-            listed = "、".join([*(m.value for m in kind), *_ALIASES[kind]])
+            aliases = _ALIASES[kind]
+            listed = "、".join(w for m in kind for w in (m.value, *(a for a, v in aliases.items() if v == m.value)))
             raise PolicyError(f"评分口径“{key}”的取值“{value}”无法识别，应为：{listed}") from None
 
     return parse

@@ -112,7 +112,7 @@ def reverse(a: Num, t: Num, w: Decimal, formula: ReverseFormula = ReverseFormula
         return _full(w, step(K.NOT_ABOVE, a=a, t=t), ratio=ONE)
     if t.value <= 0:
         return _nothing(None, step(K.CEILING_ZERO, a=a, t=t))
-    if formula is ReverseFormula.LINEAR:
+    if formula == ReverseFormula.LINEAR:
         excess = (a.value - t.value) / t.value
         ratio = max(ZERO, ONE - excess)
         points = _points(w * (t.value + t.value - a.value) / t.value, w)
@@ -126,7 +126,7 @@ def reverse(a: Num, t: Num, w: Decimal, formula: ReverseFormula = ReverseFormula
 
 def equal(a: Num, t: Num, w: Decimal, formula: EqualFormula = EqualFormula.POSITIVE) -> Outcome:
     """``=`` targets (A4): ``positive`` scores as 正向 (overshoot not penalised); ``symmetric`` w × (1 − |A − T| / T)."""
-    if formula is not EqualFormula.SYMMETRIC or t.value == 0:
+    if formula != EqualFormula.SYMMETRIC or t.value == 0:
         if t.value == 0:
             if a.value <= 0:
                 return _full(w, step(K.ZERO_TARGET_ZERO, a=a), ratio=None)

@@ -107,14 +107,14 @@ def render_step(step: Step) -> str:
     return TEMPLATES[step.kind].format(**fields)
 
 
-def step_texts(steps: Iterable[Step]) -> list[str]:
+def step_texts(steps: Iterable[Step]) -> tuple[str, ...]:
     """Each step in Chinese."""
-    return [render_step(s) for s in steps]
+    return tuple(render_step(s) for s in steps)
 
 
 def explain(line: Score | BudgetScore) -> str:
     """A row's (or the budget line's) steps in one Chinese line; then why it could not be scored and warnings."""
-    parts = step_texts(line.steps)
+    parts = list(step_texts(line.steps))
     if isinstance(line, BudgetScore):
         return f"无法评分：{line.error}" if line.error else "；".join(parts)
     if line.error:

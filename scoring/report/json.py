@@ -29,7 +29,7 @@ def score_dict(score: Score) -> dict[str, Any]:
         "ratio": None if score.ratio is None else written(q2(score.ratio * HUNDRED)),
         "flags": list(score.flags),
         "warnings": list(score.warnings),
-        "steps": step_texts(score.steps),
+        "steps": list(step_texts(score.steps)),
         "explanation": explain(score),
         "error": score.error,
         "reported": None if ind.reported is None else written(ind.reported),

@@ -43,7 +43,8 @@ class Actuals:
     @classmethod
     def from_mapping(cls, values: Mapping[str, str | None], source: str = "实际完成值") -> Actuals:
         """Actuals from a mapping of 三级指标 names to 实际完成值 texts (as a budget system passes them)."""
-        return cls(tuple(Actual(name, value, source=f"{source}“{name}”") for name, value in values.items()))
+        entries = (Actual(name, value, source=f"{source}第{i}项") for i, (name, value) in enumerate(values.items(), 1))
+        return cls(tuple(entries))
 
 
 def _fill(indicator: Indicator, entry: Actual) -> Indicator:

@@ -16,9 +16,18 @@ import attrs
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from scoring.engine import BudgetScore, Score, TableScore, score_budget, score_indicator, score_table
-from scoring.model import Budget, Indicator, Table
-from scoring.policy import Policy, PolicyError
+from scoring.engine import (
+    BudgetScore,
+    Policy,
+    PolicyError,
+    Score,
+    TableScore,
+    score_budget,
+    score_indicator,
+    score_table,
+)
+from scoring.report import explain
+from scoring.tables.model import Budget, Indicator, Table
 
 scenarios("scoring")
 
@@ -92,9 +101,7 @@ def _score(ctx: Context) -> Score:
 
 
 def _explanation(line: Score | BudgetScore) -> str:
-    if isinstance(line, Score):
-        return line.explanation
-    return "；".join(line.steps) if line.error is None else f"无法评分：{line.error}"
+    return explain(line)
 
 
 def _table(ctx: Context) -> TableScore:
@@ -344,7 +351,7 @@ def _(ctx: Context, percentage: str, grade: str) -> None:
 def _(ctx: Context, name: str, points: str) -> None:
     """The points of one row of the table."""
     line = _find(ctx, name)
-    assert _points(line.points) == _text(points), line.explanation
+    assert _points(line.points) == _text(points), explain(line)
 
 
 @then(parsers.re(r'指标"(?P<name>[^"]+)"无法评分，原因包含"(?P<text>[^"]+)"'))
@@ -360,7 +367,7 @@ def _(ctx: Context, name: str, text: str) -> None:
 def _(ctx: Context, name: str, text: str) -> None:
     """The explanation of one row of the table shows this step."""
     line = _find(ctx, name)
-    assert text in line.explanation, line.explanation
+    assert text in explain(line), explain(line)
 
 
 @then("评分完整")

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from scoring.check import ERROR, INFO, WARNING, Finding, check_table
-from scoring.engine import Score, TableScore, score_table
-from scoring.model import Funds, Indicator, Table
-from scoring.policy import DEFAULT_POLICY
+from scoring.engine import DEFAULT_POLICY, Score, TableScore, score_table
+from scoring.engine.check import ERROR, INFO, WARNING, Finding, check_table
+from scoring.report import as_dict, explain
 from scoring.tables import apply_actuals, load_actuals, load_table
+from scoring.tables.model import Funds, Indicator, Table
 
 scenarios("tables")
 
@@ -84,7 +84,7 @@ def line_points(ctx: dict[str, Any], name: str, points: str) -> None:
 
 @then(parsers.parse('指标"{name}"的说明包含"{text}"'))
 def line_explains(ctx: dict[str, Any], name: str, text: str) -> None:
-    assert text in _line(ctx["result"], name).explanation
+    assert text in explain(_line(ctx["result"], name))
 
 
 @then(parsers.parse('指标"{name}"的提醒包含"{text}"'))
@@ -100,7 +100,7 @@ def line_flagged(ctx: dict[str, Any], name: str, flag: str) -> None:
 @then(parsers.parse("预算执行率为{rate}%，得分为{points}分"))
 def budget_line(ctx: dict[str, Any], rate: str, points: str) -> None:
     budget = ctx["result"].budget
-    assert budget.to_dict()["rate"] == rate
+    assert as_dict(budget)["rate"] == rate
     assert str(budget.points) == points
 
 

@@ -10,8 +10,8 @@ import pint
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from scoring.parse import ParseError, parse_actual, parse_target
-from scoring.targets import Bound, Range, Target
+from scoring.language import ParseError, parse_actual, parse_target
+from scoring.language.targets import Bound, Range, Target
 
 scenarios("targets")
 
