@@ -21,8 +21,8 @@ from pathlib import Path
 import attrs
 
 from scoring.engine import score_indicator
-from scoring.tables.model import Indicator
 from scoring.tables import apply_actuals, load_actuals, load_table
+from scoring.tables.model import Indicator
 
 SEED = Path(__file__).resolve().parents[1] / "indicators" / "2026-昌吉州对口援疆办"
 

@@ -75,7 +75,10 @@ def test_reverse_rule_monotone(t: Decimal, a1: Decimal, a2: Decimal, w: Decimal,
 @given(a=actuals, t=targets, w=weights)
 def test_linear_never_above_inverse(a: Decimal, t: Decimal, w: Decimal) -> None:
     """The linear 反向 formula never gives more than the inverse ratio."""
-    assert rules.reverse(Num(a), Num(t), w, ReverseFormula.LINEAR).points <= rules.reverse(Num(a), Num(t), w, ReverseFormula.INVERSE).points
+    assert (
+        rules.reverse(Num(a), Num(t), w, ReverseFormula.LINEAR).points
+        <= rules.reverse(Num(a), Num(t), w, ReverseFormula.INVERSE).points
+    )
 
 
 @given(planned=st.decimals(min_value=D("0.01"), max_value=100000, places=2), spent=targets, w=weights)

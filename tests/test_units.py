@@ -275,7 +275,7 @@ class TestUseDefinitions:
     def test_bad_file_in_library(self, tmp_path: Path) -> None:
         """In the library, the bad file raises UnitError when the registry is first used."""
         with pytest.raises(UnitError, match="无法读取"):
-            Units([tmp_path / "missing.txt"]).registry
+            Units([tmp_path / "missing.txt"]).registry  # noqa: B018 - loading is what is tested
 
 
 class TestPackaging:

@@ -28,13 +28,13 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def _shared() -> dict[str, argparse.ArgumentParser]:
+def _shared() -> dict[str, _Parser]:
     """The options several commands share, each defined once."""
-    units = argparse.ArgumentParser(add_help=False)
+    units = _Parser(add_help=False)
     units.add_argument("--units", action="append", default=[], metavar="文件", help="追加的单位定义文件（可多次）")
-    policy = argparse.ArgumentParser(add_help=False)
+    policy = _Parser(add_help=False)
     policy.add_argument("--policy", metavar="文件", help="评分口径文件（TOML），覆盖默认口径与指标表中的口径")
-    as_json = argparse.ArgumentParser(add_help=False)
+    as_json = _Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="以 JSON 输出")
     return {"units": units, "policy": policy, "json": as_json}
 

@@ -138,14 +138,46 @@ _DEFAULT_TIERS = ((Tier.ACHIEVED, Decimal(1)), (Tier.PARTIAL, Decimal("0.7")), (
 _DEFAULT_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)))
 
 
-def _converter(field: str) -> Callable[[Any], Any]:
-    """The attrs converter of a field: the field's option parser, with the field's name in messages."""
+def _option(field: str, value: Any) -> Any:
+    """A field's value read by its option parser, with the field's name in messages (direct construction)."""
+    option = _OPTIONS[field]
+    return option.parse(field, value, option.default)
 
-    def convert(value: Any) -> Any:
-        option = _OPTIONS[field]
-        return option.parse(field, value, option.default)
 
-    return convert
+def _to_reverse(value: Any) -> ReverseFormula:
+    return _option("reverse", value)  # type: ignore[no-any-return]
+
+
+def _to_equal(value: Any) -> EqualFormula:
+    return _option("equal", value)  # type: ignore[no-any-return]
+
+
+def _to_satisfaction(value: Any) -> SatisfactionFormula:
+    return _option("satisfaction", value)  # type: ignore[no-any-return]
+
+
+def _to_tiers(value: Any) -> tuple[tuple[Tier, Decimal], ...]:
+    return _option("tier_points", value)  # type: ignore[no-any-return]
+
+
+def _to_over_threshold(value: Any) -> Decimal:
+    return _option("over_threshold", value)  # type: ignore[no-any-return]
+
+
+def _to_budget_weight(value: Any) -> Decimal:
+    return _option("budget_weight", value)  # type: ignore[no-any-return]
+
+
+def _to_grades(value: Any) -> tuple[tuple[str, Decimal], ...]:
+    return _option("grades", value)  # type: ignore[no-any-return]
+
+
+def _to_tolerance(value: Any) -> Decimal:
+    return _option("tolerance", value)  # type: ignore[no-any-return]
+
+
+def _to_rules(value: Any) -> tuple[tuple[str, RuleKind], ...]:
+    return _option("rules", value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -166,19 +198,17 @@ class Policy:
     ``{优 = "85"}``); anything else raises :class:`PolicyError`.
     """
 
-    reverse: ReverseFormula = attrs.field(default=ReverseFormula.INVERSE, converter=_converter("reverse"))
-    equal: EqualFormula = attrs.field(default=EqualFormula.POSITIVE, converter=_converter("equal"))
+    reverse: ReverseFormula = attrs.field(default=ReverseFormula.INVERSE, converter=_to_reverse)
+    equal: EqualFormula = attrs.field(default=EqualFormula.POSITIVE, converter=_to_equal)
     satisfaction: SatisfactionFormula = attrs.field(
-        default=SatisfactionFormula.PROPORTIONAL, converter=_converter("satisfaction")
+        default=SatisfactionFormula.PROPORTIONAL, converter=_to_satisfaction
     )
-    tier_points: tuple[tuple[Tier, Decimal], ...] = attrs.field(
-        default=_DEFAULT_TIERS, converter=_converter("tier_points")
-    )
-    over_threshold: Decimal = attrs.field(default=Decimal("1.3"), converter=_converter("over_threshold"))
-    budget_weight: Decimal = attrs.field(default=Decimal(10), converter=_converter("budget_weight"))
-    grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=_DEFAULT_GRADES, converter=_converter("grades"))
-    tolerance: Decimal = attrs.field(default=Decimal("0.1"), converter=_converter("tolerance"))
-    rules: tuple[tuple[str, RuleKind], ...] = attrs.field(default=(), converter=_converter("rules"))
+    tier_points: tuple[tuple[Tier, Decimal], ...] = attrs.field(default=_DEFAULT_TIERS, converter=_to_tiers)
+    over_threshold: Decimal = attrs.field(default=Decimal("1.3"), converter=_to_over_threshold)
+    budget_weight: Decimal = attrs.field(default=Decimal(10), converter=_to_budget_weight)
+    grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=_DEFAULT_GRADES, converter=_to_grades)
+    tolerance: Decimal = attrs.field(default=Decimal("0.1"), converter=_to_tolerance)
+    rules: tuple[tuple[str, RuleKind], ...] = attrs.field(default=(), converter=_to_rules)
 
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:

@@ -106,7 +106,7 @@ class StepKind(enum.Enum):
     AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d
 
 
-Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]  # noqa: UP007 - runtime alias
+Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]
 
 
 @attrs.frozen

@@ -130,6 +130,7 @@ class Reader:
 
     def _fallback(self, norm: str, exc: UnexpectedInput | Reject) -> Target | tuple[int, str, tuple[str, ...]]:
         """A text the grammar did not read: qualitative when it has no number and no comparator symbol."""
+        detail: tuple[int, str, tuple[str, ...]]
         if isinstance(exc, Reject):
             detail = (exc.pos, exc.message, ())
         else:

@@ -56,21 +56,18 @@ def _rows(result: TableScore) -> list[list[str]]:
     if result.budget is not None:
         b = result.budget
         status = "无法评分" if b.error else ""
-        head = ["预算执行率", "", "预算执行率", f"全年预算数{written(b.planned)}万元", f"全年执行数{written(b.spent)}万元"]
+        head = [
+            "预算执行率",
+            "",
+            "预算执行率",
+            f"全年预算数{written(b.planned)}万元",
+            f"全年执行数{written(b.spent)}万元",
+        ]
         points = "" if b.points is None else written(b.points)
         rows.append([*head, written(b.weight), "", points, status, "", "", "", "", explain(b)])
     maximum, total = written(result.maximum), written(result.total)
     rows.append(["总分", "", "", "", "", maximum, "", total, result.grade or "", "", "", "", "", ""])
     return rows
-
-
-def render_csv(result: TableScore) -> str:
-    """The filled 自评表 as CSV (UTF-8 with BOM, so that Excel opens it in Chinese)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_CSV_HEADER)
-    writer.writerows(_rows(result))
-    return "\ufeff" + buffer.getvalue()
 
 
 def render_csv(result: TableScore) -> str:
@@ -110,5 +107,3 @@ def write_xlsx(result: TableScore, path: str | Path) -> None:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.save(str(path))
-
-

@@ -6,9 +6,9 @@ from scoring.display import pad
 from scoring.engine.results import Score, TableScore
 from scoring.numbers import HUNDRED, q2, show, signed, written
 from scoring.report.explain import explain
-from scoring.text import one_line
 
 __all__ = ["render_markdown", "render_table", "summary", "title"]
+
 
 def title(result: TableScore) -> str:
     table = result.table
@@ -24,6 +24,10 @@ def title(result: TableScore) -> str:
 
 def _points(score: Score) -> str:
     return "—" if score.points is None else str(score.points)
+
+
+def _reported(score: Score) -> str:
+    return "" if score.indicator.reported is None else written(score.indicator.reported)
 
 
 def _marks(score: Score) -> str:
@@ -60,10 +64,10 @@ def summary(result: TableScore) -> list[str]:
         lines.extend(f"  - {name}：{reason}" for name, reason in result.incomplete)
     if result.audited:
         diffs = result.differences
-        tolerance = f"{written(result.policy.tolerance)}"
+        tolerance = written(result.policy.tolerance)
         if diffs:
             lines.append(f"审核：{len(diffs)} 项自评得分与计算得分相差超过 {tolerance} 分：")
-            lines.extend(f"  - {s.indicator.name}：自评 {written(s.indicator.reported)}，计算 {_points(s)}" for s in diffs)
+            lines.extend(f"  - {s.indicator.name}：自评 {_reported(s)}，计算 {_points(s)}" for s in diffs)
         else:
             lines.append(f"审核：自评得分与计算得分一致（容差 {tolerance} 分）。")
     lines.extend(f"注意：{note}" for note in result.notes)
@@ -88,12 +92,12 @@ def render_table(result: TableScore) -> str:
             ind.name,
             _flat(ind.target),
             _flat(ind.actual or "（未填）"),
-            "—" if ind.weight is None else f"{written(ind.weight)}",
+            "—" if ind.weight is None else written(ind.weight),
             _points(score),
         ]
         if audit:
             cells += [
-                "" if ind.reported is None else f"{written(ind.reported)}",
+                _reported(score),
                 "" if score.difference is None else signed(score.difference),
             ]
         cells += [score.status.value, _marks(score)]
@@ -125,7 +129,7 @@ def render_markdown(result: TableScore) -> str:
     out.append("| ---: | --- | --- | --- | ---: | ---: | --- | --- |")
     for number, score in enumerate(result.lines, 1):
         ind = score.indicator
-        weight = "—" if ind.weight is None else f"{written(ind.weight)}"
+        weight = "—" if ind.weight is None else written(ind.weight)
         out.append(
             f"| {number} | {cell(ind.name)} | {cell(ind.target)} | {cell(ind.actual or '（未填）')} | {weight} "
             f"| {_points(score)} | {_status(score)} "
@@ -140,8 +144,6 @@ def render_markdown(result: TableScore) -> str:
     out.append("")
     out.extend(line if line.startswith("  - ") else f"- {line}" for line in summary(result))
     return "\n".join(out) + "\n"
-
-
 
 
 def _flat(text: str) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scoring.tables.actuals import Actual, Actuals, apply_actuals
 from scoring.errors import ScoringError, TableReadError
-from scoring.tables.model import Table
+from scoring.tables.actuals import Actual, Actuals, apply_actuals
 from scoring.tables.files import Sheet, read_bytes, read_csv, read_xlsx, write_csv, write_xlsx
+from scoring.tables.model import Table
 from scoring.tables.sheet import actuals_from_sheets, rows_from_table, table_from_sheets
 from scoring.tables.toml_read import actuals_from_toml, table_from_toml
 from scoring.tables.toml_write import dump_table_toml

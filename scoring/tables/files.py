@@ -15,8 +15,8 @@ from pathlib import Path
 
 import attrs
 
-from scoring.tables.cells import cell_text
 from scoring.errors import TableReadError
+from scoring.tables.cells import cell_text
 
 __all__ = ["Sheet", "read_bytes", "read_csv", "read_xlsx", "write_csv", "write_xlsx"]
 
