@@ -16,6 +16,7 @@ import attrs
 from lark import Token, Transformer, v_args
 
 from scoring.errors import UnitError
+from scoring.language.nodes import Amt, Every, Inclusive, Number, Op, Per, Suffix, Words
 from scoring.language.numerals import chinese_to_decimal
 from scoring.language.targets import (
     Amount,
@@ -40,79 +41,6 @@ class Reject(Exception):
         super().__init__(message)
         self.pos = pos
         self.message = message
-
-
-# --- the typed values passed between grammar rules -------------------------------------------------------------
-
-
-@attrs.frozen
-class _Op:
-    """A comparator before the value (``≥``, ``不低于``)."""
-
-    op: Comparator
-    pos: int
-
-
-@attrs.frozen
-class _Suffix:
-    """A comparator after the value (``以上``, ``以内``)."""
-
-    op: Comparator
-    pos: int
-
-
-@attrs.frozen
-class _Inclusive:
-    """``(含)`` (True) or ``(不含)`` (False)."""
-
-    inclusive: bool
-    pos: int
-
-
-@attrs.frozen
-class _Every:
-    """A leading ``每X`` (每季度): the value is a rate per X."""
-
-    unit: str
-    pos: int
-
-
-@attrs.frozen
-class _Per:
-    """One unit word after the first: ``/人`` or ``每人`` (below the line) or ``·月`` (beside the last one)."""
-
-    unit: str
-    below: bool
-
-
-@attrs.frozen
-class _Number:
-    value: Decimal
-    pos: int
-
-
-@attrs.frozen
-class _Words:
-    """Unit words above and below the line."""
-
-    numer: tuple[str, ...] = ()
-    denom: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class _Amt:
-    """An amount before range inheritance: the value, the multiplier word and the unit words as written."""
-
-    value: Decimal
-    pos: int
-    mult: str | None = None
-    numer: tuple[str, ...] = ()
-    denom: tuple[str, ...] = ()
-    percent: bool = False
-
-    @property
-    def has_unit(self) -> bool:
-        return bool(self.numer or self.denom or self.percent)
 
 
 def _date_number(text: str) -> int:
@@ -158,59 +86,59 @@ class Build(Transformer[Token, Target]):
         self.units = units
 
     # --- comparators ----------------------------------------------------------------------------------
-    def ge(self, tok: Token) -> _Op:
-        return _Op(Comparator.GE, _pos(tok))
+    def ge(self, tok: Token) -> Op:
+        return Op(Comparator.GE, _pos(tok))
 
-    def gt(self, tok: Token) -> _Op:
-        return _Op(Comparator.GT, _pos(tok))
+    def gt(self, tok: Token) -> Op:
+        return Op(Comparator.GT, _pos(tok))
 
-    def le(self, tok: Token) -> _Op:
-        return _Op(Comparator.LE, _pos(tok))
+    def le(self, tok: Token) -> Op:
+        return Op(Comparator.LE, _pos(tok))
 
-    def lt(self, tok: Token) -> _Op:
-        return _Op(Comparator.LT, _pos(tok))
+    def lt(self, tok: Token) -> Op:
+        return Op(Comparator.LT, _pos(tok))
 
-    def eq(self, tok: Token) -> _Op:
-        return _Op(Comparator.EQ, _pos(tok))
+    def eq(self, tok: Token) -> Op:
+        return Op(Comparator.EQ, _pos(tok))
 
-    def suffix_ge(self, tok: Token) -> _Suffix:
-        return _Suffix(Comparator.GE, _pos(tok))
+    def suffix_ge(self, tok: Token) -> Suffix:
+        return Suffix(Comparator.GE, _pos(tok))
 
-    def suffix_le(self, tok: Token) -> _Suffix:
-        return _Suffix(Comparator.LE, _pos(tok))
+    def suffix_le(self, tok: Token) -> Suffix:
+        return Suffix(Comparator.LE, _pos(tok))
 
-    def suffix_gt(self, tok: Token) -> _Suffix:
-        return _Suffix(Comparator.GT, _pos(tok))
+    def suffix_gt(self, tok: Token) -> Suffix:
+        return Suffix(Comparator.GT, _pos(tok))
 
-    def suffix_lt(self, tok: Token) -> _Suffix:
-        return _Suffix(Comparator.LT, _pos(tok))
+    def suffix_lt(self, tok: Token) -> Suffix:
+        return Suffix(Comparator.LT, _pos(tok))
 
-    def inclusive(self, tok: Token) -> _Inclusive:
-        return _Inclusive(True, _pos(tok))
+    def inclusive(self, tok: Token) -> Inclusive:
+        return Inclusive(True, _pos(tok))
 
-    def exclusive(self, tok: Token) -> _Inclusive:
-        return _Inclusive(False, _pos(tok))
+    def exclusive(self, tok: Token) -> Inclusive:
+        return Inclusive(False, _pos(tok))
 
     # --- numbers and units ----------------------------------------------------------------------------
-    def arabic(self, *toks: Token) -> _Number:
+    def arabic(self, *toks: Token) -> Number:
         sign = -1 if len(toks) == 2 else 1
-        return _Number(sign * Decimal(str(toks[-1]).replace(",", "")), _pos(toks[0]))
+        return Number(sign * Decimal(str(toks[-1]).replace(",", "")), _pos(toks[0]))
 
-    def chinese(self, tok: Token) -> _Number:
+    def chinese(self, tok: Token) -> Number:
         try:
-            return _Number(chinese_to_decimal(str(tok)), _pos(tok))
+            return Number(chinese_to_decimal(str(tok)), _pos(tok))
         except ValueError as exc:
             raise Reject(_pos(tok), f"中文数字“{tok}”无法识别") from exc
 
-    def per_slash(self, tok: Token, unit: Token) -> _Per:
-        return _Per(str(unit), below=True)
+    def per_slash(self, tok: Token, unit: Token) -> Per:
+        return Per(str(unit), below=True)
 
     per_word = per_slash
 
-    def per_times(self, tok: Token, unit: Token) -> _Per:
-        return _Per(str(unit), below=False)
+    def per_times(self, tok: Token, unit: Token) -> Per:
+        return Per(str(unit), below=False)
 
-    def unit(self, *parts: Token | _Per) -> _Words:
+    def unit(self, *parts: Token | Per) -> Words:
         numer: list[str] = []
         denom: list[str] = []
         below = False
@@ -220,27 +148,27 @@ class Build(Transformer[Token, Target]):
                 continue
             below = below or part.below
             (denom if below else numer).append(part.unit)
-        return _Words(tuple(numer), tuple(denom))
+        return Words(tuple(numer), tuple(denom))
 
-    def amount(self, number: _Number, *rest: Token | _Words) -> _Amt:
+    def amount(self, number: Number, *rest: Token | Words) -> Amt:
         mult = None
-        words = _Words()
+        words = Words()
         for part in rest:
             if isinstance(part, Token):
                 mult = str(part)
             else:
                 words = part
-        return _Amt(number.value, number.pos, mult, words.numer, words.denom)
+        return Amt(number.value, number.pos, mult, words.numer, words.denom)
 
-    def percent_words(self, tok: Token) -> _Amt:
+    def percent_words(self, tok: Token) -> Amt:
         try:
             value = chinese_to_decimal(str(tok)[3:])
         except ValueError as exc:
             raise Reject(_pos(tok), f"“{tok}”无法识别") from exc
-        return _Amt(value, _pos(tok), percent=True)
+        return Amt(value, _pos(tok), percent=True)
 
     def _amount(
-        self, a: _Amt, mult: str | None = None, numer: tuple[str, ...] = (), denom: tuple[str, ...] = ()
+        self, a: Amt, mult: str | None = None, numer: tuple[str, ...] = (), denom: tuple[str, ...] = ()
     ) -> Amount:
         if a.percent:
             return Amount(a.value, self.units.parse_unit("percent"), "%")
@@ -251,30 +179,30 @@ class Build(Transformer[Token, Target]):
         return Amount(a.value * factor, parsed, text)
 
     # --- numeric targets ------------------------------------------------------------------------------
-    def every(self, tok: Token, unit: Token) -> _Every:
-        return _Every(str(unit), _pos(tok))
+    def every(self, tok: Token, unit: Token) -> Every:
+        return Every(str(unit), _pos(tok))
 
     def bound(self, *parts: Any) -> Bound:
         op: Comparator | None = None
         approximate = False
-        amt: _Amt | None = None
+        amt: Amt | None = None
         inclusive: bool | None = None
         every: list[str] = []
         for part in parts:
             match part:
-                case _Amt():
+                case Amt():
                     amt = part
                 case Token():  # 约 / 左右
                     approximate = True
-                case _Every(unit=unit):
+                case Every(unit=unit):
                     every.append(unit)
-                case _Suffix(op=suffix, pos=pos):
+                case Suffix(op=suffix, pos=pos):
                     if op is not None and op != Comparator.EQ and op.direction != suffix.direction:
                         raise Reject(pos, f"比较符“{op.symbol}”与后缀所指方向相反")
                     op = suffix if op is None or op == Comparator.EQ else op
-                case _Inclusive():
+                case Inclusive():
                     inclusive = part.inclusive
-                case _Op():
+                case Op():
                     op = part.op
         assert amt is not None
         if every:
@@ -291,7 +219,7 @@ class Build(Transformer[Token, Target]):
         return Bound(op, self._amount(amt), implied=implied, approximate=approximate)
 
     def range(self, *parts: Any) -> Range:
-        low, high = (p for p in parts if isinstance(p, _Amt))
+        low, high = (p for p in parts if isinstance(p, Amt))
         if low.has_unit:
             lo = self._amount(low)
         else:
