@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from scoring.engine import scorers
+import scoring.engine.scorers as scorers
 from scoring.engine.policy import RuleKind
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import Work, bound

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from scoring.engine import rules
+import scoring.engine.rules as rules
 from scoring.engine.convert import ConversionError, convert_actual, in_unit
 from scoring.engine.policy import EqualFormula, Policy, RuleKind, SatisfactionFormula
 from scoring.engine.results import FLAG_OVER

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from scoring.engine import rules
+import scoring.engine.rules as rules
 from scoring.engine.compile import CompiledTable, compile_table
 from scoring.engine.indicator import score_row
 from scoring.engine.policy import Policy

@@ -70,6 +70,10 @@ class Reader:
     def __repr__(self) -> str:
         return f"Reader({self.units!r})"
 
+    def clear_cache(self) -> None:
+        """Forget every result read so far (the parser stays): for benchmarks of first reads."""
+        self._read.cache_clear()
+
     @functools.cached_property
     def parser(self) -> Lark:
         """The LALR parser with this reader's units."""
