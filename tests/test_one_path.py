@@ -24,7 +24,7 @@ from scoring.engine.vocabulary import Tier, tier_of
 from scoring.language import Deadline, Reader, parse_target
 from scoring.numbers import plain, show, signed, written
 from scoring.report import as_dict
-from scoring.report.explain import TEMPLATES, explain
+from scoring.report.wording import TEMPLATES, explain
 from scoring.tables import load_actuals, load_table
 from scoring.tables.model import Indicator
 from scoring.text import normalize, phrase

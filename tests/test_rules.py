@@ -9,7 +9,7 @@ import pytest
 
 from scoring.engine import Tier, rules
 from scoring.engine.steps import Num, StepKind, step
-from scoring.report.explain import step_texts
+from scoring.report.wording import step_texts
 
 D = Decimal
 W = D(10)

@@ -1,4 +1,4 @@
-"""Typed explanation steps: what a rule did, as data; :mod:`scoring.report.explain` words them in Chinese.
+"""Typed explanation steps: what a rule did, as data; :mod:`scoring.report.wording` words them in Chinese.
 
 A :class:`Step` is a :class:`StepKind` and its values: quantities (:class:`Num`), percentages (:class:`Pct`),
 points (:class:`Pts`), days (:class:`Day`), tiers, notes, user texts, and other steps (a reason inside a

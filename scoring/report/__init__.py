@@ -1,17 +1,17 @@
 """Render results for people and programs: Chinese terminal report, JSON, CSV, XLSX, Markdown, findings.
 
 The last step of the flow (text -> targets -> engine -> report). No arithmetic here: every number comes from
-:mod:`scoring.engine` already rounded; every sentence of an explanation comes from :mod:`scoring.report.explain`.
+:mod:`scoring.engine` already rounded; every sentence of an explanation comes from :mod:`scoring.report.wording`.
 """
 
 from __future__ import annotations
 
 from scoring.engine.results import TableScore
-from scoring.report.explain import explain, render_step, step_texts
 from scoring.report.files import render_csv, write_xlsx
 from scoring.report.findings import render_findings
 from scoring.report.json import as_dict, render_json
 from scoring.report.text import render_markdown, render_table
+from scoring.report.wording import explain, render_step, step_texts
 
 __all__ = [
     "FORMATS",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from scoring.engine.results import TableScore
 from scoring.numbers import q2, written
-from scoring.report.explain import explain
 from scoring.report.text import summary, title
+from scoring.report.wording import explain
 
 __all__ = ["CSV_HEADER", "render_csv", "write_xlsx"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from scoring.engine.results import BudgetScore, Score, TableScore
 from scoring.numbers import HUNDRED, q2, written
-from scoring.report.explain import explain, step_texts
+from scoring.report.wording import explain, step_texts
 
 __all__ = ["as_dict", "budget_dict", "render_json", "score_dict"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scoring.display import pad
 from scoring.engine.results import Score, TableScore
 from scoring.numbers import HUNDRED, q2, show, signed, written
-from scoring.report.explain import explain
+from scoring.report.wording import explain
 
 __all__ = ["render_markdown", "render_table", "summary", "title"]
 
