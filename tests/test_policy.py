@@ -1,4 +1,4 @@
-"""Unit tests of scoring.policy: the defaults of Part A, options from mappings, and Chinese errors."""
+"""Unit tests of scoring.engine.policy: the defaults of Part A, options from mappings, and Chinese errors."""
 
 from __future__ import annotations
 

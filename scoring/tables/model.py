@@ -78,7 +78,7 @@ class Table:
     """A 绩效目标表 (kind ``project`` or ``department``) or a 自评表 with actuals filled in.
 
     ``level1_weights`` holds weights given to 一级指标 headings (``产出指标(50分)``);
-    ``policy`` holds per-table policy options as read from the file (see :mod:`scoring.policy`);
+    ``policy`` holds per-table policy options as read from the file (see :mod:`scoring.engine.policy`);
     ``goal`` is the 项目总体目标 / 年度绩效目标 text and ``extras`` other header cells as written
     (``("leader", "许倩")`` for 项目负责人), in file order; neither is scored.
     """
