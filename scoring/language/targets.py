@@ -47,11 +47,8 @@ class Comparator(enum.Enum):
         self.symbol = symbol
         self.words = words
         self.func = func
-
-    @property
-    def direction(self) -> str:
-        """正向 (more is better), 反向 (less is better) or 等于."""
-        return {"GE": "正向", "GT": "正向", "LE": "反向", "LT": "反向"}.get(self.name, "等于")
+        #: 正向 (more is better), 反向 (less is better) or 等于.
+        self.direction = {">=": "正向", ">": "正向", "<=": "反向", "<": "反向"}.get(ascii_, "等于")
 
     def __repr__(self) -> str:
         return f"Comparator.{self.name}"
