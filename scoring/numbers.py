@@ -23,8 +23,12 @@ _SHOWN_PLACES = 6
 
 
 def q2(value: Decimal) -> Decimal:
-    """Round to 2 decimal places, half up (``3.125 -> 3.13``): every score line, the budget line, percentages."""
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    """Round to 2 decimal places, half up (``3.125 -> 3.13``): every score line, the budget line, percentages.
+
+    Never ``-0.00``: a negative zero (``max(-0, 0)``, ``-0.001``) rounds to ``0.00``.
+    """
+    rounded = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
 def percent(ratio: Decimal) -> str:

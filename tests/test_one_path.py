@@ -157,6 +157,34 @@ class TestLibraryAndCommandLineAgree:
         assert Policy.layered({"reverse": "linear"}, whole) is whole
 
 
+class TestWarnings:
+    """A rule that does not fit its target is noted where the old engine noted it."""
+
+    def test_note_after_the_actual(self) -> None:
+        """满意度赋分 on a ≤ target: the actual's own warnings first, then the note."""
+        row = Indicator(name="成本", target="≤50万元", weight=D(10), rule="满意度赋分", actual="约60万元")
+        warnings = score_indicator(row).warnings
+        assert warnings[0].startswith("实际完成值为约数")
+        assert warnings[1].startswith("满意度赋分的指标值为反向")
+
+    def test_no_note_on_a_row_that_cannot_be_read(self) -> None:
+        """A row whose actual cannot be read carries only the reason."""
+        row = Indicator(name="成本", target="≤50万元", weight=D(10), rule="满意度赋分", actual="达成")
+        line = score_indicator(row)
+        assert line.error is not None
+        assert line.warnings == ()
+
+
+class TestMappingActuals:
+    """A budget system's mapping of actuals is read as an actuals file is."""
+
+    def test_none_keeps_the_table_actual(self) -> None:
+        """``None`` in the mapping means "no value given here": the row keeps the actual the table has."""
+        row = Indicator(name="甲", target="≥10个", weight=D(10), actual="10个")
+        result = score_table(scoring.Table("t", (row,)), actuals={"甲": None})
+        assert result.lines[0].points == D("10.00")
+
+
 class TestCompiledOnce:
     """``check`` and ``score`` read the table through one compile."""
 
@@ -213,6 +241,22 @@ class TestStrictDeadline:
         assert target.to_dict()["strict"] is True
         assert not parse_target("≤2026年6月30日").strict  # type: ignore[union-attr]
 
+    @pytest.mark.parametrize(
+        ("text", "due"),
+        [("‹2026年6月", dt.date(2026, 5, 31)), ("‹2026年7月", dt.date(2026, 6, 30)), ("<2026年", dt.date(2025, 12, 31))],
+    )
+    def test_strict_month_and_year(self, text: str, due: dt.date) -> None:
+        """A strict deadline of a month or a year ends the day before it starts."""
+        target = parse_target(text)
+        assert isinstance(target, Deadline)
+        assert target.due == due
+
+    def test_check_reads_the_last_day_on_time(self) -> None:
+        """``check`` judges a strict deadline by its last day on time: ‹2027年1月1日 is inside 2026."""
+        row = Indicator(name="时间", target="‹2027年1月1日", weight=D(90), rule="直接赋分")
+        findings = check_table(scoring.Table("t", (row,), year=2026))
+        assert not [f for f in findings if f.code == "date-outside-year"]
+
     def test_scores_strict(self) -> None:
         """Done on the day named is one day late."""
         row = Indicator(name="时间", target="<2026-06-30", weight=D(3), actual="2026年6月30日", rule="直接赋分")
@@ -237,6 +281,14 @@ class TestNumbers:
         """written keeps the digits, plain drops trailing zeros, show is for explanations."""
         assert (written(D(value)), plain(D(value)), show(D(value))) == (as_written, as_data, shown)
 
+    def test_no_negative_zero_points(self) -> None:
+        """Rounding never gives -0.00, so no report prints it."""
+        from scoring.numbers import q2
+
+        assert str(q2(D("-0.001"))) == "0.00"
+        row = Indicator(name="保障", target="有效保障", weight=D("-0"), actual="未达成")
+        assert str(score_indicator(row).points) == "0.00"
+
     def test_signed(self) -> None:
         """Differences show their sign, rounded half up; zero is +0.00."""
         assert (signed(D("-0.005")), signed(D("0.125")), signed(D("-0"))) == ("-0.01", "+0.13", "+0.00")
@@ -258,6 +310,13 @@ class TestRulesAsData:
         """Every (rule, shape) pair has a scorer; every shape a default rule."""
         assert set(CHOICES) == {(rule, shape) for rule in RuleKind for shape in Shape}
         assert set(DEFAULT_RULES) == set(Shape)
+
+    def test_formats_listed_once(self) -> None:
+        """The command line's list of formats (kept apart so --help loads no report) is the report's."""
+        from scoring.cli.main import FORMATS as CLI_FORMATS
+        from scoring.report import FORMATS
+
+        assert CLI_FORMATS == FORMATS
 
     def test_every_step_has_wording(self) -> None:
         """Every kind of step has a Chinese template."""

@@ -66,12 +66,11 @@ def check_table(
         where = ind.source or ind.name
         names[normalize(ind.name)] += 1
         findings.extend(Finding(ERROR, "cell", p, where) for p in ind.problems)
-        if ind.weight is None and not ind.problems:
-            findings.append(Finding(ERROR, "weight-missing", f"“{ind.name}”没有分值", where))
-        elif ind.weight is not None and ind.weight <= 0:
-            findings.append(
-                Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值应大于0，却是{written(ind.weight)}", where)
-            )
+        if row.weight_error and not ind.problems:
+            code = "weight-missing" if ind.weight is None else "weight-nonpositive"
+            findings.append(Finding(ERROR, code, f"“{ind.name}”：{row.weight_error}", where))
+        elif ind.weight is not None and ind.weight == 0:
+            findings.append(Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值为0：这一行不计分", where))
         if row.rule_unknown:
             findings.append(
                 Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
@@ -108,7 +107,7 @@ def _target_findings(table: Table, ind: Indicator, target: Target, where: str) -
         if target.high.unit_text == "%" and target.high.value > _HUNDRED:
             out.append(Finding(WARNING, "percent-over-100", f"“{ind.name}”的区间上限{target.high}超过100%", where))
     elif isinstance(target, Deadline | Date | Period):
-        day = target.date
+        day = target.due
         if day is None:
             out.append(
                 Finding(ERROR, "date-no-year", f"“{ind.name}”的时限“{ind.target}”未写年份，且指标表未给出年度", where)

@@ -68,10 +68,15 @@ DEFAULT_RULES: dict[Shape, RuleKind] = {
 
 @attrs.frozen
 class Choice:
-    """A scorer, and the warning (a template with ``{rule}`` and ``{op}``) given when the rule does not fit."""
+    """A scorer, and the warning (a template with ``{rule}`` and ``{op}``) given when the rule does not fit.
+
+    ``after_read``: the warning is given once the actual has been read (so a row whose actual cannot be read
+    carries only the reason it cannot be scored); otherwise before anything else.
+    """
 
     scorer: Callable[[Work, Any], Outcome]
     note: str = ""
+    after_read: bool = False
 
 
 _NUMBER_GRADED = "数值指标按完成比例计算（按评判等级赋分适用于定性指标）"
@@ -90,12 +95,12 @@ P, D, G, S = RuleKind.PROPORTIONAL, RuleKind.DIRECT, RuleKind.GRADED, RuleKind.S
 #: (rule, shape) -> how the row is scored. Every pair is listed: a missing pair is a bug, not a default.
 CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (P, Shape.POSITIVE): Choice(_positive),
-    (P, Shape.BARE): Choice(_positive),
+    (P, Shape.BARE): Choice(_equal),  # a bare value: 正向, and T = 0 wants A ≤ 0 (A4)
     (P, Shape.REVERSE): Choice(_reverse),
     (P, Shape.EQUAL): Choice(_equal),
     (P, Shape.RANGE): Choice(scorers.range_proportional),
     (P, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
-    (P, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED),
+    (P, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED, after_read=True),
     (D, Shape.POSITIVE): Choice(_direct),
     (D, Shape.BARE): Choice(_direct),
     (D, Shape.REVERSE): Choice(_direct),
@@ -104,7 +109,7 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (D, Shape.DATED): Choice(scorers.dated),
     (D, Shape.QUALITATIVE): Choice(scorers.qualitative_direct),
     (G, Shape.POSITIVE): Choice(_positive, _NUMBER_GRADED),
-    (G, Shape.BARE): Choice(_positive, _NUMBER_GRADED),
+    (G, Shape.BARE): Choice(_equal, _NUMBER_GRADED),
     (G, Shape.REVERSE): Choice(_reverse, _NUMBER_GRADED),
     (G, Shape.EQUAL): Choice(_equal, _NUMBER_GRADED),
     (G, Shape.RANGE): Choice(scorers.range_proportional, _NUMBER_GRADED),
@@ -113,10 +118,10 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (S, Shape.POSITIVE): Choice(_satisfaction),
     (S, Shape.BARE): Choice(_satisfaction),
     (S, Shape.EQUAL): Choice(_satisfaction),
-    (S, Shape.REVERSE): Choice(_reverse, _SATISFACTION_REVERSE),
+    (S, Shape.REVERSE): Choice(_reverse, _SATISFACTION_REVERSE, after_read=True),
     (S, Shape.RANGE): Choice(scorers.range_proportional),
     (S, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
-    (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED),
+    (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED, after_read=True),
     **{(rule, Shape.BLANK): Choice(scorers.unscorable) for rule in RuleKind},
 }
 

@@ -36,6 +36,7 @@ class CompiledRow:
     error: str | None = None
     target_error: ParseError | None = None
     rule_unknown: bool = False
+    weight_error: str | None = None
 
 
 @attrs.frozen
@@ -54,32 +55,37 @@ def _rule_error(text: str) -> str:
     return f"未知的赋分规则“{text.strip()}”；可用：{known}，或在评分口径 [policy.rules] 中定义"
 
 
+def weight_error(indicator: Indicator) -> str | None:
+    """Why a row's 分值 cannot be scored (missing or negative), or None; ``check`` and ``score`` both say this."""
+    if indicator.weight is None:
+        return "分值为空，无法评分"
+    if indicator.weight < 0:
+        return f"分值不能为负数（{written(indicator.weight)}）"
+    return None
+
+
 def compile_row(indicator: Indicator, year: int | None, policy: Policy, reader: Reader) -> CompiledRow:
     """Read one row's target and choose its rule; problems become the row's ``error`` (never an exception).
 
     The order of the checks is the order a row is refused in: a bad cell, a missing or negative 分值, an
     unreadable 指标值, an unknown 赋分规则.
     """
-    error: str | None = None
-    if indicator.problems:
-        error = "；".join(indicator.problems)
-    elif indicator.weight is None:
-        error = "分值为空，无法评分"
-    elif indicator.weight < 0:
-        error = f"分值不能为负数（{written(indicator.weight)}）"
+    weight = weight_error(indicator)
+    error = "；".join(indicator.problems) if indicator.problems else weight
     try:
         target: Target | None = reader.target(indicator.target, year)
     except ParseError as exc:
         message = f"指标值无法识别：{exc.render(context=False)}"
-        return CompiledRow(indicator, None, None, error or message, target_error=exc)
+        return CompiledRow(indicator, None, None, error or message, target_error=exc, weight_error=weight)
     assert target is not None
     if indicator.rule.strip():
         rule = policy.rule_kind(indicator.rule)
         if rule is None:
-            return CompiledRow(indicator, target, None, error or _rule_error(indicator.rule), rule_unknown=True)
+            error = error or _rule_error(indicator.rule)
+            return CompiledRow(indicator, target, None, error, rule_unknown=True, weight_error=weight)
     else:
         rule = DEFAULT_RULES[shape_of(target)]
-    return CompiledRow(indicator, target, rule, error)
+    return CompiledRow(indicator, target, rule, error, weight_error=weight)
 
 
 def compile_table(

@@ -46,7 +46,11 @@ def score_row(row: CompiledRow, year: int | None, policy: Policy, reader: Reader
         choice = choose(row.rule, row.target)
         if choice.note:
             op = getattr(getattr(row.target, "op", None), "symbol", "")
-            work.warnings.append(choice.note.format(rule=indicator.rule, op=op))
+            note = choice.note.format(rule=indicator.rule, op=op)
+            if choice.after_read:
+                work.pending_note = note
+            else:
+                work.warnings.append(note)
         outcome = choice.scorer(work, row.target)
     except RowError as exc:
         return Score(

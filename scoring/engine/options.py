@@ -64,8 +64,7 @@ class SatisfactionFormula(enum.StrEnum):
     RATE = "rate"
 
 
-#: The rule texts of the seed's tables and their common variants (compared after ``phrase``).
-
+#: Names a policy file may give a rule (``[policy.rules]``): English or the rule's Chinese name.
 _RULE_NAMES = {
     "proportional": RuleKind.PROPORTIONAL,
     "direct": RuleKind.DIRECT,

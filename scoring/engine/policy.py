@@ -16,8 +16,6 @@ from typing import Any
 import attrs
 
 from scoring.engine.options import (
-    DEFAULT_GRADES,
-    DEFAULT_TIERS,
     KEYS,
     OPTIONS,
     EqualFormula,
@@ -114,17 +112,17 @@ class Policy:
     ``{优 = "85"}``); anything else raises :class:`PolicyError`.
     """
 
-    reverse: ReverseFormula = attrs.field(default=ReverseFormula.INVERSE, converter=_to_reverse)
-    equal: EqualFormula = attrs.field(default=EqualFormula.POSITIVE, converter=_to_equal)
-    satisfaction: SatisfactionFormula = attrs.field(
-        default=SatisfactionFormula.PROPORTIONAL, converter=_to_satisfaction
+    reverse: ReverseFormula = attrs.field(default=OPTIONS["reverse"].default, converter=_to_reverse)
+    equal: EqualFormula = attrs.field(default=OPTIONS["equal"].default, converter=_to_equal)
+    satisfaction: SatisfactionFormula = attrs.field(default=OPTIONS["satisfaction"].default, converter=_to_satisfaction)
+    tier_points: tuple[tuple[Tier, Decimal], ...] = attrs.field(
+        default=OPTIONS["tier_points"].default, converter=_to_tiers
     )
-    tier_points: tuple[tuple[Tier, Decimal], ...] = attrs.field(default=DEFAULT_TIERS, converter=_to_tiers)
-    over_threshold: Decimal = attrs.field(default=Decimal("1.3"), converter=_to_over_threshold)
-    budget_weight: Decimal = attrs.field(default=Decimal(10), converter=_to_budget_weight)
-    grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=DEFAULT_GRADES, converter=_to_grades)
-    tolerance: Decimal = attrs.field(default=Decimal("0.1"), converter=_to_tolerance)
-    rules: tuple[tuple[str, RuleKind], ...] = attrs.field(default=(), converter=_to_rules)
+    over_threshold: Decimal = attrs.field(default=OPTIONS["over_threshold"].default, converter=_to_over_threshold)
+    budget_weight: Decimal = attrs.field(default=OPTIONS["budget_weight"].default, converter=_to_budget_weight)
+    grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=OPTIONS["grades"].default, converter=_to_grades)
+    tolerance: Decimal = attrs.field(default=OPTIONS["tolerance"].default, converter=_to_tolerance)
+    rules: tuple[tuple[str, RuleKind], ...] = attrs.field(default=OPTIONS["rules"].default, converter=_to_rules)
 
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:

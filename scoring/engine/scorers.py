@@ -51,6 +51,13 @@ class Work:
     warnings: list[str] = attrs.field(factory=list)
     steps: list[Step] = attrs.field(factory=list)
     flags: list[str] = attrs.field(factory=list)
+    pending_note: str = ""  # a rule-mismatch warning given once the actual has been read
+
+    def actual_read(self) -> None:
+        """The actual has been read: give the pending warning, if any."""
+        if self.pending_note:
+            self.warnings.append(self.pending_note)
+            self.pending_note = ""
 
     @property
     def weight(self) -> Decimal:
@@ -99,6 +106,7 @@ def bound(rule: BoundRule) -> Callable[[Work, Bound], Outcome]:
 
     def score(work: Work, target: Bound) -> Outcome:
         a = _actual_number(work, target.amount)
+        work.actual_read()
         t = Num(target.amount.value, target.amount.unit_text, written=True)
         outcome = rule(work, target, a, t)
         op = target.op
@@ -224,6 +232,7 @@ def qualitative_direct(work: Work, target: Qualitative) -> Outcome:
 def qualitative_graded(work: Work, target: Qualitative) -> Outcome:
     """按评判等级赋分 (A6): the point given in the actual, else the self-reported 得分, else the tier's default."""
     tier, explicit = _tier(work, target)
+    work.actual_read()
     w = work.weight
     ind = work.indicator
     source: Step

@@ -94,11 +94,11 @@ class Deadline:
 
     @property
     def due(self) -> dt.date | None:
-        """The last day that is on time."""
-        day = self.date
-        if day is None or not self.strict:
-            return day
-        return day - dt.timedelta(days=1)
+        """The last day that is on time: the day (or month, or year) named, or the day before it when strict."""
+        if not self.strict:
+            return self.date
+        first = self.when.first_day()
+        return None if first is None else first - dt.timedelta(days=1)
 
     def resolve(self, year: int | None) -> Deadline:
         """Fill in the table's year where the text gave none (``年底前``)."""
@@ -110,7 +110,7 @@ class Deadline:
 
     def describe(self) -> str:
         """A Chinese description."""
-        day = self.date
+        day = self.when.first_day() if self.strict else self.date
         if day is None:
             return f"完成时限：{self.when}前（年份取指标表年度）"
         return f"完成时限：{day.year}年{day.month}月{day.day}日前（{'不含' if self.strict else '含'}当日）"

@@ -44,7 +44,7 @@ def _rows(result: TableScore) -> list[list[str]]:
                 ind.actual or "",
                 "" if ind.weight is None else written(ind.weight),
                 ind.rule,
-                "" if score.points is None else str(score.points),
+                "" if score.points is None else written(score.points),
                 score.status.value,
                 "、".join(score.flags),
                 "" if ind.reported is None else written(ind.reported),

@@ -23,7 +23,7 @@ def title(result: TableScore) -> str:
 
 
 def _points(score: Score) -> str:
-    return "—" if score.points is None else str(score.points)
+    return "—" if score.points is None else written(score.points)
 
 
 def _reported(score: Score) -> str:
@@ -42,8 +42,8 @@ def _percentage(result: TableScore) -> str:
     if result.percentage is None or exact is None:
         return ""
     if exact == result.percentage:
-        return f"（得分率 {result.percentage}%）"
-    return f"（得分率 {result.percentage}%；精确值 {show(exact)}%，等级按精确值评定）"
+        return f"（得分率 {written(result.percentage)}%）"
+    return f"（得分率 {written(result.percentage)}%；精确值 {show(exact)}%，等级按精确值评定）"
 
 
 def _status(score: Score) -> str:
@@ -53,7 +53,7 @@ def _status(score: Score) -> str:
 
 def summary(result: TableScore) -> list[str]:
     lines = [
-        f"合计：得分 {result.total} / 满分 {written(result.maximum)}"
+        f"合计：得分 {written(result.total)} / 满分 {written(result.maximum)}"
         + _percentage(result)
         + (f"  等级：{result.grade}" if result.grade else ""),
     ]
@@ -106,7 +106,7 @@ def render_table(result: TableScore) -> str:
     if result.budget is not None:
         b = result.budget
         rate = "—" if b.rate is None else f"{written(q2(b.rate * HUNDRED))}%"
-        points = "—" if b.points is None else str(b.points)
+        points = "—" if b.points is None else written(b.points)
         out.append("")
         out.append(
             f"预算执行率：全年预算数 {written(b.planned)}万元，全年执行数 {written(b.spent)}万元，执行率 {rate}，"

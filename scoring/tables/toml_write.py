@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from scoring.numbers import written
 from scoring.tables.model import Table
 from scoring.tables.toml_read import INDICATOR_KEYS, TABLE_KEYS
 
@@ -53,7 +54,7 @@ def _value(value: Any) -> str:
     if isinstance(value, float):
         return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(value), repr(value))
     if isinstance(value, Decimal):
-        return _string(str(value))
+        return _string(written(value))
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Mapping):
@@ -88,13 +89,13 @@ def dump_table_toml(table: Table) -> str:
     funds = {"total": table.funds.total, "fiscal": table.funds.fiscal, "other": table.funds.other}
     if any(v is not None for v in funds.values()):
         out.append("\n[table.funds]  # 万元")
-        out += [f"{k} = {_string(str(v))}" for k, v in funds.items() if v is not None]
+        out += [f"{k} = {_string(written(v))}" for k, v in funds.items() if v is not None]
     if table.level1_weights:
         out.append("\n[table.level1_weights]")
-        out += [f"{_key(k)} = {_string(str(v))}" for k, v in table.level1_weights]
+        out += [f"{_key(k)} = {_string(written(v))}" for k, v in table.level1_weights]
     if table.budget is not None:
         out.append("\n[budget]  # 万元")
-        out += [f'planned = "{table.budget.planned}"', f'spent = "{table.budget.spent}"']
+        out += [f'planned = "{written(table.budget.planned)}"', f'spent = "{written(table.budget.spent)}"']
     if table.policy:
         _section(out, "policy", table.policy)
     for indicator in table.indicators:
@@ -104,5 +105,5 @@ def dump_table_toml(table: Table) -> str:
             value = values[key]
             if value is None or (value == "" and key not in ("name", "target")):
                 continue
-            out.append(f"{key} = {_string(str(value))}")
+            out.append(f"{key} = {_string(value if isinstance(value, str) else written(value))}")
     return "\n".join(out) + "\n"
