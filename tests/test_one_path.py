@@ -243,7 +243,11 @@ class TestStrictDeadline:
 
     @pytest.mark.parametrize(
         ("text", "due"),
-        [("‹2026年6月", dt.date(2026, 5, 31)), ("‹2026年7月", dt.date(2026, 6, 30)), ("<2026年", dt.date(2025, 12, 31))],
+        [
+            ("‹2026年6月", dt.date(2026, 5, 31)),
+            ("‹2026年7月", dt.date(2026, 6, 30)),
+            ("<2026年", dt.date(2025, 12, 31)),
+        ],
     )
     def test_strict_month_and_year(self, text: str, due: dt.date) -> None:
         """A strict deadline of a month or a year ends the day before it starts."""
