@@ -12,30 +12,105 @@ from typing import Any
 
 import attrs
 
+from scoring.numbers import plain
+from scoring.tables.cells import weight_of
+
 __all__ = ["Budget", "Funds", "Indicator", "Table"]
+
+_NUMBERS = "int、float、str 或 Decimal"
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def _as_number(field: str, value: Any) -> Decimal | None:
+    """A number field given as int, float (by its shortest text), str or Decimal; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise TypeError(f"Indicator 的 {field} 应为数字（{_NUMBERS}），却是 {_type_name(value)}")
+    if isinstance(value, float):
+        value = repr(value)  # the shortest text that reads back as this float: 48.3, never 48.29999…
+    number = weight_of(value) if isinstance(value, str) else Decimal(value)
+    if number is None or not number.is_finite():
+        raise ValueError(f"Indicator 的 {field} 应为数字，却是“{value}”")
+    return number
+
+
+def _as_value_text(field: str, value: Any) -> str | None:
+    """A 指标值 / 实际完成值 given as text or as a number (``100`` -> ``"100"``); None stays None."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise TypeError(f"Indicator 的 {field} 应为文本或数字，却是 {_type_name(value)}")
+    number = _as_number(field, value)
+    assert number is not None
+    return plain(number)
+
+
+def _as_text(field: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"Indicator 的 {field} 应为文本（str），却是 {_type_name(value)}")
+    return value
+
+
+def _weight(value: Any) -> Decimal | None:
+    return _as_number("weight（分值）", value)
+
+
+def _reported(value: Any) -> Decimal | None:
+    return _as_number("reported（自评得分）", value)
+
+
+def _target(value: Any) -> str:
+    return _as_value_text("target（指标值）", value) or ""
+
+
+def _actual(value: Any) -> str | None:
+    return _as_value_text("actual（实际完成值）", value)
+
+
+def _name(value: Any) -> str:
+    return _as_text("name（三级指标）", value)
+
+
+def _rule(value: Any) -> str:
+    return _as_text("rule（赋分规则）", value)
+
+
+def _other(value: Any) -> str:
+    return _as_text("文本字段", value)
 
 
 @attrs.frozen
 class Indicator:
     """One 三级指标 row: target, weight and rule as written, and (in a self-evaluation) its actual.
 
-    ``weight`` is None when the cell was blank or unreadable (``problems`` then says why);
-    ``reported`` is a self-reported 得分; ``source`` names the file and row for messages.
+    ``weight`` is None when the cell was blank or unreadable (``problems`` then says why); a row without a
+    weight is a reference row (``其中：…``), shown but not scored. ``reported`` is a self-reported 得分;
+    ``source`` names the file and row for messages.
+
+    Built from a budget system's data, numbers may be ``int``, ``float`` (read by its shortest text, never its
+    binary expansion), ``str`` or ``Decimal``, and targets and actuals may be numbers too; any other type
+    raises ``TypeError`` naming the field, and ``None`` is allowed for every optional field.
     """
 
-    name: str
-    target: str
-    weight: Decimal | None
-    rule: str = ""
-    level1: str = ""
-    level2: str = ""
-    basis: str = ""
-    previous: str = ""
-    evidence: str = ""
-    actual: str | None = None
-    reported: Decimal | None = None
-    reason: str = ""
-    source: str = ""
+    name: str = attrs.field(converter=_name)
+    target: str = attrs.field(converter=_target)
+    weight: Decimal | None = attrs.field(converter=_weight)
+    rule: str = attrs.field(default="", converter=_rule)
+    level1: str = attrs.field(default="", converter=_other)
+    level2: str = attrs.field(default="", converter=_other)
+    basis: str = attrs.field(default="", converter=_other)
+    previous: str = attrs.field(default="", converter=_other)
+    evidence: str = attrs.field(default="", converter=_other)
+    actual: str | None = attrs.field(default=None, converter=_actual)
+    reported: Decimal | None = attrs.field(default=None, converter=_reported)
+    reason: str = attrs.field(default="", converter=_other)
+    source: str = attrs.field(default="", converter=_other)
     problems: tuple[str, ...] = ()
 
     def cells(self) -> dict[str, str | Decimal | None]:
@@ -67,10 +142,11 @@ class Funds:
 
 @attrs.frozen
 class Budget:
-    """The budget-execution line: 全年预算数 (planned) and 全年执行数 (spent), in 万元."""
+    """The budget-execution line: 全年预算数 (planned) and 全年执行数 (spent), in 万元; 年初预算数 when given."""
 
     planned: Decimal
     spent: Decimal
+    initial: Decimal | None = None
 
 
 @attrs.frozen
@@ -80,7 +156,11 @@ class Table:
     ``level1_weights`` holds weights given to 一级指标 headings (``产出指标(50分)``);
     ``policy`` holds per-table policy options as read from the file (see :mod:`scoring.engine.policy`);
     ``goal`` is the 项目总体目标 / 年度绩效目标 text and ``extras`` other header cells as written
-    (``("leader", "许倩")`` for 项目负责人), in file order; neither is scored.
+    (``("leader", "许倩")`` for 项目负责人, ``("authority", …)`` for 主管部门, ``("implementer", …)`` for
+    实施单位), in file order; neither is scored.
+
+    What a filled 自评表 says of itself: ``budget_weight`` is the 分值 its header block gives the 预算执行率 line
+    (10), ``reported_budget`` the 得分 it gives that line and ``reported_total`` its 总分 row; all None when absent.
     """
 
     title: str
@@ -97,6 +177,9 @@ class Table:
     problems: tuple[str, ...] = ()
     goal: str = ""
     extras: tuple[tuple[str, str], ...] = ()
+    budget_weight: Decimal | None = None
+    reported_budget: Decimal | None = None
+    reported_total: Decimal | None = None
 
     def with_indicators(self, indicators: tuple[Indicator, ...]) -> Table:
         """A copy with other indicator rows."""
