@@ -125,7 +125,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Load a public name from its module on first use (PEP 562)."""
+    """Load a public name from its module on first use (PEP 562); ``__version__`` is the installed version."""
+    if name == "__version__":
+        from scoring.version import version
+
+        return version()
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'scoring' has no attribute {name!r}")

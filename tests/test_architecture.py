@@ -22,6 +22,7 @@ LAYERS = {
     "scoring.text": 0,
     "scoring.numbers": 0,
     "scoring.display": 0,
+    "scoring.version": 0,
     "scoring.language": 1,
     "scoring.tables": 2,
     "scoring.engine": 3,

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from openpyxl import load_workbook
 
+import scoring
 from scoring.cli import main
+from scoring.report.json import schema
 from scoring.tables import load_table
 
 SEED = Path(__file__).resolve().parents[1] / "indicators" / "2026-昌吉州对口援疆办"
@@ -34,9 +37,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 class TestScore:
     def test_main_job_prints_total_and_grade(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The README's main job scores the 援疆工作经费项目 table: 97.00 of 100, grade 优, exit 0."""
+        """The README's main job scores the 援疆工作经费项目 table: 97.00 of 100, grade 优, and exits 3: one
+        self-reported 得分 differs from the computed one."""
         code, out, _ = run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS))
-        assert code == 0
+        assert code == 3
         assert "合计：得分 97.00 / 满分 100" in out
         assert "等级：优" in out
         assert "换算：51840万元 = 5.184亿元" in out
@@ -45,6 +49,7 @@ class TestScore:
         """--json prints the documented shape, numbers as decimal strings."""
         code, out, _ = run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS), "--json")
         data = json.loads(out)
+        jsonschema.validate(data, schema())
         assert code == 0
         assert data["total"] == "96.78"
         assert data["max"] == "100"
@@ -71,7 +76,7 @@ class TestScore:
             capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--budget", "46", "--spent", "41.40", "--json"
         )
         data = json.loads(out)
-        assert code == 0
+        assert code == 3
         assert data["budget"]["rate"] == "90.00"
         assert data["budget"]["points"] == "9.00"
         assert data["total"] == "96.50"
@@ -102,7 +107,7 @@ class TestScore:
         sheet = tmp_path / "自评表.csv"
         sheet.write_bytes(SHEET.encode("gb18030"))
         code, out, _ = run(capsys, "score", str(sheet))
-        assert code == 0
+        assert code == 3
         assert "审核：1 项自评得分与计算得分相差超过 0.1 分" in out
         assert "项目个数：自评 10，计算 9.00" in out
 
@@ -153,7 +158,7 @@ class TestScore:
     def test_text_formats(self, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
         """CSV and Markdown reports carry every row and the total."""
         code, out, _ = run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", fmt)
-        assert code == 0
+        assert code == 3
         for name in load_table(AID).indicators:
             assert name.name in out
         assert "97.00" in out
@@ -170,7 +175,7 @@ class TestScore:
         code, _, _ = run(
             capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", "xlsx", "-o", str(out_file)
         )
-        assert code == 0
+        assert code == 3
         sheet = load_workbook(out_file).active
         rows = [[c.value for c in row] for row in sheet.iter_rows()]
         header = rows[1]
@@ -181,6 +186,62 @@ class TestScore:
         assert by_name["预算执行率"][points] == "9.50"
         total = next(r for r in rows if r[0] == "总分")
         assert total[points] == "97.00"
+
+
+class TestOutputAndExitCodes:
+    """-o picks the format by its extension; exit codes 0/1/2/3 as the README documents them."""
+
+    @pytest.mark.parametrize(("name", "first"), [("报告.json", "{"), ("报告.md", "## "), ("报告.jsonl", '{"schema"')])
+    def test_format_from_extension(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, first: str
+    ) -> None:
+        """The extension of -o decides the format when --format is not given."""
+        out_file = tmp_path / name
+        code, _, err = run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS), "-o", str(out_file))
+        assert code == 0
+        assert out_file.read_text(encoding="utf-8").startswith(first)
+        assert "已写入" in err
+
+    def test_jsonl_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """.jsonl holds the table's document on one line, valid against the schema."""
+        out_file = tmp_path / "报告.jsonl"
+        run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS), "-o", str(out_file))
+        lines = out_file.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1
+        jsonschema.validate(json.loads(lines[0]), schema())
+
+    def test_csv_has_bom(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A .csv report is UTF-8 with a BOM, which Excel opens in Chinese."""
+        out_file = tmp_path / "报告.csv"
+        run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS), "-o", str(out_file))
+        assert out_file.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    def test_extension_contradicting_format(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format md with -o x.csv is a usage error that names both."""
+        code, _, err = run(capsys, "score", str(OFFICE), "--format", "md", "-o", str(tmp_path / "x.csv"))
+        assert code == 2
+        assert ".csv" in err
+        assert "md" in err
+
+    def test_unknown_extension(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """-o report.txt without --format is a usage error listing the extensions."""
+        code, _, err = run(capsys, "score", str(OFFICE), "-o", str(tmp_path / "report.txt"))
+        assert code == 2
+        assert ".xlsx" in err
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the installed version, as scoring.__version__ and the JSON's version."""
+        with pytest.raises(SystemExit) as stopped:
+            main(["--version"])
+        assert stopped.value.code == 0
+        assert capsys.readouterr().out.strip() == f"scoring {scoring.__version__}"
+
+    def test_exit_codes(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """0 all scored, no differences; 1 a row unscored; 2 unreadable input; 3 all scored, differences."""
+        assert run(capsys, "score", str(OFFICE), "--actuals", str(OFFICE_ACTUALS))[0] == 0
+        assert run(capsys, "score", str(OFFICE))[0] == 1
+        assert run(capsys, "score", str(tmp_path / "没有.toml"))[0] == 2
+        assert run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS))[0] == 3
 
 
 class TestCheck:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import jsonschema
 import pytest
 
 from scoring.engine import (
@@ -20,6 +21,7 @@ from scoring.engine import (
     score_table,
 )
 from scoring.report import as_dict, explain, step_texts
+from scoring.report.json import schema
 from scoring.tables.model import Budget, Indicator, Table
 
 D = Decimal
@@ -355,9 +357,11 @@ class TestRowErrors:
         assert result.error == "数值指标的实际完成值应为数值（如“110个”），却是“很多”"
 
     def test_missing_weight(self) -> None:
-        """A row without a weight cannot be scored."""
+        """A row without a weight is a reference row (A9): shown, not scored, not an error."""
         result = score_indicator(Indicator(name="x", target="≥1个", weight=None, actual="1个"))
-        assert result.error == "分值为空，无法评分"
+        assert result.status is Status.REFERENCE
+        assert result.points is None
+        assert result.error is None
 
     def test_negative_weight(self) -> None:
         """A negative weight is an error."""
@@ -433,11 +437,12 @@ class TestGraded:
         assert "采用自评得分7.5" in step_texts(result.steps)[0]
 
     def test_reported_outside_band(self) -> None:
-        """A self-reported 得分 outside the tier's band is an error naming the band."""
+        """A self-reported 得分 outside the tier's band: the tier's default point, an audit difference naming the band."""
         result = score("有效保障", "部分达成", rule=GRADED, reported="8.5")
-        assert result.points is None
-        assert result.error is not None
-        assert "[60%, 80%)" in result.error
+        assert result.points == D("7.00")
+        assert result.difference == D("1.50")
+        assert FLAG_AUDIT in result.flags
+        assert any("[60%, 80%)" in w for w in result.warnings)
 
     def test_unknown_words(self) -> None:
         """Words that name no tier are an error listing the accepted ones."""
@@ -744,7 +749,8 @@ class TestToDict:
         assert data["total"] == "50.00"
         assert data["max"] == "100"
         assert data["percentage"] == "50.00"
-        assert data["grade"] == "差"
+        assert data["grade"] is None  # incomplete: the total is a lower bound (A9)
+        assert "不评定等级" in data["grade_note"]  # type: ignore[operator]
         assert data["complete"] is False
 
     def test_lines(self, data: dict[str, object]) -> None:
@@ -752,11 +758,11 @@ class TestToDict:
         good, bad = data["indicators"]  # type: ignore[misc]
         assert good["points"] == "40.50"
         assert good["weight"] == "45"
-        assert good["status"] == "未达标"
-        assert good["flags"] == ["未达标"]
+        assert (good["status"], good["status_label"]) == ("short", "未达标")
+        assert good["flags"] == [{"code": "short", "label": "未达标"}]
         assert good["steps"] == ["完成率 = 99个 ÷ 110个 = 90.00%", "得分 = 45 × 90.00% = 40.50"]
         assert bad["points"] is None
-        assert bad["status"] == "无法评分"
+        assert (bad["status"], bad["status_label"]) == ("error", "无法评分")
         assert "单位不一致" in bad["error"]
 
     def test_budget(self, data: dict[str, object]) -> None:
@@ -770,3 +776,8 @@ class TestToDict:
     def test_serialisable(self, data: dict[str, object]) -> None:
         """The whole shape serialises to JSON as is."""
         assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+    def test_matches_schema(self, data: dict[str, object]) -> None:
+        """The document is valid against the JSON Schema shipped in the package, and names it."""
+        jsonschema.validate(data, schema())
+        assert data["schema"] == "scoring.table-score/1"

@@ -13,10 +13,14 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+from scoring.version import version
 
-EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE = 0, 1, 2
-FORMATS = ("table", "json", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
+__all__ = ["EXIT_DIFFERENCES", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+#: 0 done; 1 something could not be scored or read; 2 usage error or unreadable input; 3 scored, but the sheet's
+#: own points differ from the computed ones (audit differences).
+EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_DIFFERENCES = 0, 1, 2, 3
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +46,12 @@ def _shared() -> dict[str, _Parser]:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: every sub-command with its options and the module that runs it."""
     shared = _shared()
-    parser = _Parser(prog="scoring", description="预算绩效目标评分：读取指标值、按赋分规则评分并解释每一分。")
+    parser = _Parser(
+        prog="scoring",
+        description="预算绩效目标评分：读取指标值、按赋分规则评分并解释每一分。",
+        epilog="退出码：0 完成；1 有指标无法评分（或 check 发现错误）；2 用法错误或文件无法读取；3 评分完整但自评得分与计算得分不一致。",
+    )
+    parser.add_argument("--version", action="version", version=f"scoring {version()}", help="显示版本号")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -68,8 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--actuals", metavar="文件", help="年终实际完成值文件（按三级指标名称对应）")
     s.add_argument("--budget", metavar="全年预算数", help="全年预算数（万元）")
     s.add_argument("--spent", metavar="全年执行数", help="全年执行数（万元）")
-    s.add_argument("--format", choices=FORMATS, default="table", help="输出格式（默认 table；--json 同 json）")
-    s.add_argument("-o", "--output", metavar="文件", help="写入文件（xlsx 格式必须指定）")
+    s.add_argument(
+        "--format", choices=FORMATS, default=None, help="输出格式（默认 table；有 -o 时按扩展名；--json 同 json）"
+    )
+    s.add_argument(
+        "-o", "--output", metavar="文件", help="写入文件，格式按扩展名：.xlsx .csv .json .jsonl .md（xlsx 必须指定）"
+    )
     s.add_argument("--tolerance", metavar="分", help="审核容差：自评得分与计算得分相差超过此值时标记（默认0.1）")
     s.set_defaults(handler="scoring.cli.score_cmd")
 

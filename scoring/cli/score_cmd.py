@@ -6,19 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from scoring.cli.main import EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
+from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
 from scoring.cli.options import decimal_option, policy_overrides, reader
+from scoring.engine.results import TableScore
 from scoring.engine.table import score_table
 from scoring.errors import ScoringError, UsageError
 from scoring.report import render, write_xlsx
 from scoring.tables import load_actuals, load_table
 from scoring.tables.model import Budget
 
-__all__ = ["run"]
+__all__ = ["exit_code", "run"]
+
+
+#: Output formats by the extension of ``-o``.
+_BY_SUFFIX = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "md"}
 
 
 def run(args: argparse.Namespace) -> int:
-    """Score one table; exit 1 when a row (or the budget line) could not be scored, 2 on a usage error."""
+    """Score one table; exit 0 all scored and no differences, 1 a weighted row unscored, 2 usage or unreadable
+    input, 3 all scored but the sheet's own points differ from the computed ones."""
     try:
         return _score(args)
     except ScoringError as exc:
@@ -26,8 +32,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def _format(args: argparse.Namespace) -> str:
+    """The output format: ``--json``/``--format``, else the extension of ``-o``; a contradiction is an error."""
+    given = "json" if args.json else args.format
+    if not args.output:
+        return given or "table"
+    suffix = Path(args.output).suffix.lower()
+    by_suffix = _BY_SUFFIX.get(suffix)
+    if given is None:
+        if by_suffix is None:
+            known = "、".join(_BY_SUFFIX)
+            raise UsageError(f"无法从输出文件“{args.output}”的扩展名判断格式：应为 {known}，或用 --format 指定")
+        return by_suffix
+    if by_suffix is not None and by_suffix != given and not (given == "json" and by_suffix == "jsonl"):
+        raise UsageError(f"输出文件“{args.output}”的扩展名是 {suffix}，与 --format {given} 不一致")
+    return by_suffix if given == "json" and by_suffix == "jsonl" else given
+
+
 def _score(args: argparse.Namespace) -> int:
-    fmt = "json" if args.json else args.format
+    fmt = _format(args)
     if fmt == "xlsx" and not args.output:
         raise UsageError("xlsx 格式需要用 -o 指定输出文件")
     if (args.budget is None) != (args.spent is None):
@@ -44,8 +67,17 @@ def _score(args: argparse.Namespace) -> int:
     else:
         text = render(result, fmt)
         if args.output:
+            # CSV for Excel: UTF-8 with a BOM (render_csv adds it), everything else plain UTF-8
             Path(args.output).write_text(text, encoding="utf-8")
             print(f"已写入 {args.output}", file=sys.stderr)
         else:
             sys.stdout.write(text)
-    return EXIT_OK if result.complete else EXIT_INCOMPLETE
+    return exit_code(result)
+
+
+def exit_code(result: TableScore) -> int:
+    """0 all scored and no audit differences; 1 a weighted row (or the budget line) unscored; 3 all scored but the
+    sheet's own points differ from the computed ones."""
+    if not result.complete:
+        return EXIT_INCOMPLETE
+    return EXIT_DIFFERENCES if result.audit.differences else EXIT_OK

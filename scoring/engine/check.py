@@ -7,43 +7,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
 from scoring.engine.compile import CompiledTable, compile_table
+from scoring.engine.findings import ERROR, INFO, WARNING, Finding
 from scoring.engine.policy import Policy
 from scoring.language.reader import Reader
 from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Range, Target
 from scoring.language.units import Units
-from scoring.numbers import q2, show, written
+from scoring.numbers import HUNDRED, q2, show, written
 from scoring.tables.model import Indicator, Table
 from scoring.text import normalize
 
 __all__ = ["ERROR", "INFO", "WARNING", "Finding", "check_table"]
-
-ERROR = "错误"
-WARNING = "警告"
-INFO = "提示"
-
-_HUNDRED = Decimal(100)
-
-
-@attrs.frozen
-class Finding:
-    """One finding of ``scoring check``: severity (错误, 警告, 提示), where, a Chinese message and a code."""
-
-    severity: str
-    code: str
-    message: str
-    where: str = ""
-
-    @property
-    def is_error(self) -> bool:
-        """Whether the finding makes the check fail."""
-        return self.severity == ERROR
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``scoring check --json``."""
-        return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
 
 
 def check_table(
@@ -67,10 +41,11 @@ def check_table(
         names[normalize(ind.name)] += 1
         findings.extend(Finding(ERROR, "cell", p, where) for p in ind.problems)
         if row.weight_error and not ind.problems:
-            code = "weight-missing" if ind.weight is None else "weight-nonpositive"
-            findings.append(Finding(ERROR, code, f"“{ind.name}”：{row.weight_error}", where))
+            findings.append(Finding(ERROR, "weight-negative", f"“{ind.name}”：{row.weight_error}", where))
+        elif ind.weight is None and not ind.problems:
+            findings.append(Finding(INFO, "reference-row", f"“{ind.name}”没有分值：作为参考行显示，不计分", where))
         elif ind.weight is not None and ind.weight == 0:
-            findings.append(Finding(ERROR, "weight-nonpositive", f"“{ind.name}”的分值为0：这一行不计分", where))
+            findings.append(Finding(ERROR, "weight-zero", f"“{ind.name}”的分值为0：这一行不计分", where))
         if row.rule_unknown:
             findings.append(
                 Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
@@ -99,12 +74,12 @@ def _target_findings(table: Table, ind: Indicator, target: Target, where: str) -
             out.append(
                 Finding(WARNING, "cost-ge", f"成本指标“{ind.name}”写成“{target.op.symbol}”：成本通常应为“≤”", where)
             )
-        if amount.unit_text == "%" and amount.value > _HUNDRED:
+        if amount.unit_text == "%" and amount.value > HUNDRED:
             out.append(Finding(WARNING, "percent-over-100", f"“{ind.name}”的百分比{amount}超过100%", where))
         if amount.unitless:
             out.append(Finding(WARNING, "no-unit", f"“{ind.name}”的指标值“{ind.target}”没有计量单位", where))
     elif isinstance(target, Range):
-        if target.high.unit_text == "%" and target.high.value > _HUNDRED:
+        if target.high.unit_text == "%" and target.high.value > HUNDRED:
             out.append(Finding(WARNING, "percent-over-100", f"“{ind.name}”的区间上限{target.high}超过100%", where))
     elif isinstance(target, Deadline | Date | Period):
         day = target.due
@@ -129,8 +104,20 @@ def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
     total = sum(weights, Decimal(0))
     out = []
     with_budget = total + policy.budget_weight
-    if with_budget != _HUNDRED and total != _HUNDRED:
-        expected = _HUNDRED - policy.budget_weight
+    budget_line = table.budget is not None or table.budget_weight is not None
+    if total == HUNDRED and budget_line and policy.budget_weight:
+        # score adds the budget line to the maximum: say so before the year, not after (A9)
+        maximum = show(with_budget)
+        out.append(
+            Finding(
+                WARNING,
+                "weights-sum",
+                f"三级指标分值合计100，表中另有预算执行率{show(policy.budget_weight)}分：满分为{maximum}"
+                f"（100 + {show(policy.budget_weight)}），得分率按总分 ÷ {maximum} 计算",
+            )
+        )
+    elif with_budget != HUNDRED and total != HUNDRED:
+        expected = HUNDRED - policy.budget_weight
         out.append(
             Finding(
                 ERROR,
@@ -141,9 +128,7 @@ def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
         )
     else:
         line = f"三级指标分值合计{show(total)}" + (
-            f" + 预算执行率{show(policy.budget_weight)} = 100"
-            if with_budget == _HUNDRED
-            else " = 100（不含预算执行率）"
+            f" + 预算执行率{show(policy.budget_weight)} = 100" if with_budget == HUNDRED else " = 100（不含预算执行率）"
         )
         out.append(Finding(INFO, "weights-sum", line))
     by_level1: dict[str, Decimal] = defaultdict(Decimal)

@@ -29,17 +29,18 @@ class Shape(enum.Enum):
     REVERSE = "反向"  # ≤, <
     EQUAL = "等于"  # a written =
     BARE = "数值"  # a bare value (280人次): 正向 (A2)
+    BARE_REVERSE = "数值（反向）"  # a bare value on a name that says less is better (预算调整率 3%): 反向 (A2)
     RANGE = "区间"
     DATED = "时限"  # deadline, date, period
     QUALITATIVE = "定性"
     BLANK = "空白"
 
 
-def shape_of(target: Target) -> Shape:
-    """The shape of a typed target."""
+def shape_of(target: Target, less_is_better: bool = False) -> Shape:
+    """The shape of a typed target; ``less_is_better``: the row's name says so (A2), for a bare value."""
     if isinstance(target, Bound):
         if target.implied:
-            return Shape.BARE
+            return Shape.BARE_REVERSE if less_is_better else Shape.BARE
         if target.op is Comparator.EQ:
             return Shape.EQUAL
         return Shape.REVERSE if target.op.direction == "反向" else Shape.POSITIVE
@@ -59,6 +60,7 @@ DEFAULT_RULES: dict[Shape, RuleKind] = {
     Shape.REVERSE: RuleKind.PROPORTIONAL,
     Shape.EQUAL: RuleKind.PROPORTIONAL,
     Shape.BARE: RuleKind.PROPORTIONAL,
+    Shape.BARE_REVERSE: RuleKind.PROPORTIONAL,
     Shape.RANGE: RuleKind.PROPORTIONAL,
     Shape.DATED: RuleKind.DIRECT,
     Shape.QUALITATIVE: RuleKind.GRADED,
@@ -97,6 +99,7 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (P, Shape.POSITIVE): Choice(_positive),
     (P, Shape.BARE): Choice(_equal),  # a bare value: 正向, and T = 0 wants A ≤ 0 (A4)
     (P, Shape.REVERSE): Choice(_reverse),
+    (P, Shape.BARE_REVERSE): Choice(_reverse),
     (P, Shape.EQUAL): Choice(_equal),
     (P, Shape.RANGE): Choice(scorers.range_proportional),
     (P, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
@@ -104,6 +107,7 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (D, Shape.POSITIVE): Choice(_direct),
     (D, Shape.BARE): Choice(_direct),
     (D, Shape.REVERSE): Choice(_direct),
+    (D, Shape.BARE_REVERSE): Choice(_direct),
     (D, Shape.EQUAL): Choice(_direct),
     (D, Shape.RANGE): Choice(scorers.range_direct),
     (D, Shape.DATED): Choice(scorers.dated),
@@ -111,6 +115,7 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (G, Shape.POSITIVE): Choice(_positive, _NUMBER_GRADED),
     (G, Shape.BARE): Choice(_equal, _NUMBER_GRADED),
     (G, Shape.REVERSE): Choice(_reverse, _NUMBER_GRADED),
+    (G, Shape.BARE_REVERSE): Choice(_reverse, _NUMBER_GRADED),
     (G, Shape.EQUAL): Choice(_equal, _NUMBER_GRADED),
     (G, Shape.RANGE): Choice(scorers.range_proportional, _NUMBER_GRADED),
     (G, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
@@ -119,6 +124,7 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (S, Shape.BARE): Choice(_satisfaction),
     (S, Shape.EQUAL): Choice(_satisfaction),
     (S, Shape.REVERSE): Choice(_reverse, _SATISFACTION_REVERSE, after_read=True),
+    (S, Shape.BARE_REVERSE): Choice(_reverse),
     (S, Shape.RANGE): Choice(scorers.range_proportional),
     (S, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
     (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED, after_read=True),
@@ -126,6 +132,6 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
 }
 
 
-def choose(rule: RuleKind, target: Target) -> Choice:
-    """How a row with this rule and target is scored (A1)."""
-    return CHOICES[rule, shape_of(target)]
+def choose(rule: RuleKind, shape: Shape) -> Choice:
+    """How a row with this rule and target shape is scored (A1)."""
+    return CHOICES[rule, shape]

@@ -11,8 +11,9 @@ from typing import Any
 
 import attrs
 
-from scoring.engine.choose import DEFAULT_RULES, shape_of
+from scoring.engine.choose import DEFAULT_RULES, Shape, shape_of
 from scoring.engine.policy import Policy, RuleKind
+from scoring.engine.vocabulary import less_is_better
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader, default_reader
 from scoring.language.targets import Target
@@ -37,6 +38,8 @@ class CompiledRow:
     target_error: ParseError | None = None
     rule_unknown: bool = False
     weight_error: str | None = None
+    shape: Shape | None = None
+    notes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -56,10 +59,11 @@ def _rule_error(text: str) -> str:
 
 
 def weight_error(indicator: Indicator) -> str | None:
-    """Why a row's 分值 cannot be scored (missing or negative), or None; ``check`` and ``score`` both say this."""
-    if indicator.weight is None:
-        return "分值为空，无法评分"
-    if indicator.weight < 0:
+    """Why a row's 分值 cannot be scored (negative), or None; ``check`` and ``score`` both say this.
+
+    A row without 分值 is no error: it is a reference row (``其中：…``), shown but not scored (A9).
+    """
+    if indicator.weight is not None and indicator.weight < 0:
         return f"分值不能为负数（{written(indicator.weight)}）"
     return None
 
@@ -78,14 +82,19 @@ def compile_row(indicator: Indicator, year: int | None, policy: Policy, reader: 
         message = f"指标值无法识别：{exc.render(context=False)}"
         return CompiledRow(indicator, None, None, error or message, target_error=exc, weight_error=weight)
     assert target is not None
+    word = less_is_better(indicator.name, policy.reverse_words) if policy.reverse_names else None
+    shape = shape_of(target, less_is_better=word is not None)
+    notes: tuple[str, ...] = ()
+    if shape is Shape.BARE_REVERSE:
+        notes = (f"指标名称含“{word}”（越低越好），未写比较符的指标值“{indicator.target}”按反向指标（≤）计分",)
     if indicator.rule.strip():
         rule = policy.rule_kind(indicator.rule)
         if rule is None:
             error = error or _rule_error(indicator.rule)
-            return CompiledRow(indicator, target, None, error, rule_unknown=True, weight_error=weight)
+            return CompiledRow(indicator, target, None, error, rule_unknown=True, weight_error=weight, shape=shape)
     else:
-        rule = DEFAULT_RULES[shape_of(target)]
-    return CompiledRow(indicator, target, rule, error, weight_error=weight)
+        rule = DEFAULT_RULES[shape]
+    return CompiledRow(indicator, target, rule, error, weight_error=weight, shape=shape, notes=notes)
 
 
 def compile_table(
@@ -94,8 +103,12 @@ def compile_table(
     reader: Reader | None = None,
     notes: tuple[str, ...] = (),
 ) -> CompiledTable:
-    """Compile every row of ``table``; ``policy`` is layered over the table's own (:meth:`Policy.layered`)."""
-    chosen = Policy.layered(table.policy, policy)
+    """Compile every row of ``table``; ``policy`` is layered over the table's own (:meth:`Policy.layered`).
+
+    The 分值 a 自评表's header block gives the 预算执行率 line (``Table.budget_weight``) is the table's own
+    setting: below its ``[policy]`` and the run's options, above the default."""
+    header = {"budget_weight": table.budget_weight} if table.budget_weight is not None else None
+    chosen = Policy.layered(header, table.policy, policy)
     reader = reader or default_reader()
     rows = tuple(compile_row(ind, table.year, chosen, reader) for ind in table.indicators)
     return CompiledTable(table, rows, chosen, reader, (*table.problems, *notes))

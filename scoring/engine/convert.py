@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from scoring.engine.steps import Num, Step, StepKind, step
 from scoring.language.targets import Amount
-from scoring.language.units import Units
+from scoring.language.units import Units, canonical
 from scoring.numbers import show
 
 __all__ = ["Conversion", "ConversionError", "convert_actual", "in_unit"]
@@ -36,6 +36,14 @@ def _tidy(value: Decimal) -> Decimal:
     return _CONVERSION.plus(value).normalize()
 
 
+def _multiplied(actual: Amount, reference: Amount, units: Units) -> Conversion:
+    """``86万`` against ``≤90万元``: the multiplier applies to the target's unit without its own multiplier (A7)."""
+    base = units.without_prefix(reference.unit)
+    value = _tidy(Decimal(units.registry.Quantity(actual.value, base).to(reference.unit).magnitude))
+    shown = Num.of(reference, value)
+    return Conversion(value, (step(StepKind.MULTIPLIED, actual=str(actual), unit=canonical(base), value=shown),))
+
+
 def in_unit(amount: Amount, reference: Amount) -> Decimal:
     """The value of ``amount`` in the unit of ``reference`` (a range's low end in its high end's unit)."""
     if amount.unit_text == reference.unit_text:
@@ -54,6 +62,13 @@ def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple
     if actual.unitless:
         if reference.unitless:
             return Conversion(actual.value)
+        if actual.multiplier:
+            return _multiplied(actual, reference, units)
+        if reference.unit_text == "%" and reference.value > 1 and 0 < actual.value <= 1:
+            value = actual.value * 100
+            fraction = step(StepKind.FRACTION, actual=str(actual), value=Num(value, "%"))
+            warning = f"实际完成值“{actual}”未写%，且不大于1，按{show(value)}%计（如指{show(actual.value)}%请写明%）"
+            return Conversion(value, (fraction,), (warning,))
         return Conversion(actual.value, (step(StepKind.NO_UNIT, actual=str(actual), unit=reference.unit_text),))
     if reference.unitless:
         value = actual.value if actual.unit_text == "%" else Decimal(actual.quantity.to_root_units().magnitude)
@@ -77,5 +92,5 @@ def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple
             f"单位不一致：实际完成值“{actual_text}”（{actual.unit_text}）无法与指标值“{target_text}”"
             f"（{reference.unit_text}）比较"
         ) from exc
-    converted = step(StepKind.CONVERTED, actual=str(actual), value=Num(value, reference.unit_text))
+    converted = step(StepKind.CONVERTED, actual=str(actual), value=Num.of(reference, value))
     return Conversion(value, (converted,))

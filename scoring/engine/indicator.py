@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from scoring.engine.choose import choose
+from scoring.engine.choose import Shape, choose
 from scoring.engine.compile import CompiledRow, compile_row
 from scoring.engine.policy import Policy
 from scoring.engine.results import FLAG_AUDIT, FLAG_OVER, FLAG_SHORT, Score, Status
@@ -37,13 +37,16 @@ def score_indicator(
 def score_row(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -> Score:
     """Score a compiled row: choose its scorer (A1), run it, flag 超额/未达标 (A8) and audit its 得分 (A9)."""
     indicator = row.indicator
-    if row.error is not None or row.target is None or row.rule is None:
+    if row.error is None and indicator.weight is None:
+        return Score(indicator, None, Status.REFERENCE)
+    if row.error is not None or row.target is None or row.rule is None or row.shape is None:
         return Score(indicator, None, Status.ERROR, error=row.error)
-    work = Work(indicator, row.rule, year, policy, reader)
+    reverse = row.shape in (Shape.REVERSE, Shape.BARE_REVERSE)
+    work = Work(indicator, row.rule, year, policy, reader, reverse=reverse, warnings=list(row.notes))
     try:
         if indicator.actual is None or not indicator.actual.strip():
             raise RowError("未填写实际完成值")
-        choice = choose(row.rule, row.target)
+        choice = choose(row.rule, row.shape)
         if choice.note:
             op = getattr(getattr(row.target, "op", None), "symbol", "")
             note = choice.note.format(rule=indicator.rule, op=op)

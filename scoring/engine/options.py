@@ -182,6 +182,25 @@ def _rules(key: str, value: Any, current: Any = ()) -> tuple[tuple[str, RuleKind
     return (*current, *out)
 
 
+def _flag(key: str, value: Any, current: Any = None) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"true", "是", "yes", "1", "开"}:
+        return True
+    if text in {"false", "否", "no", "0", "关"}:
+        return False
+    raise PolicyError(f"评分口径“{key}”应为 true 或 false，却是“{value}”")
+
+
+def _words(key: str, value: Any, current: Any = ()) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(w, str) for w in value):
+        raise PolicyError(f'评分口径“{key}”应为词语列表，如 ["退费率"]')
+    return tuple(dict.fromkeys((*current, *value)))
+
+
 @attrs.frozen
 class _Option:
     """How one option is read: its parser ``(key, value, current) -> typed value`` and its default."""
@@ -200,6 +219,9 @@ OPTIONS: dict[str, _Option] = {
     "grades": _Option(_grades, DEFAULT_GRADES),
     "tolerance": _Option(_nonnegative, Decimal("0.1")),
     "rules": _Option(_rules, ()),
+    "reverse_names": _Option(_flag, True),
+    "reverse_words": _Option(_words, ()),
+    "inflation_threshold": _Option(_nonnegative, Decimal("0.05")),
 }
 
 #: Option keys as a policy file may write them (English or Chinese) -> field.
@@ -213,6 +235,9 @@ KEYS = {
     "grades": "grades", "等级": "grades",
     "tolerance": "tolerance", "审核容差": "tolerance",
     "rules": "rules", "赋分规则": "rules",
+    "reverse_names": "reverse_names", "按名称判断反向": "reverse_names",
+    "reverse_words": "reverse_words", "反向指标名称": "reverse_words",
+    "inflation_threshold": "inflation_threshold", "虚高阈值": "inflation_threshold",
 }  # fmt: skip
 
 

@@ -94,6 +94,18 @@ def _to_rules(value: Any) -> tuple[tuple[str, RuleKind], ...]:
     return option("rules", value)  # type: ignore[no-any-return]
 
 
+def _to_reverse_names(value: Any) -> bool:
+    return option("reverse_names", value)  # type: ignore[no-any-return]
+
+
+def _to_reverse_words(value: Any) -> tuple[str, ...]:
+    return option("reverse_words", value)  # type: ignore[no-any-return]
+
+
+def _to_inflation(value: Any) -> Decimal:
+    return option("inflation_threshold", value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class Policy:
     """Every option of the scoring policy; the defaults are Part A (``docs/scoring-rules.md``).
@@ -107,6 +119,10 @@ class Policy:
     - ``grades``: lower bounds of 优, 良, 中 on total / max × 100 (A9, 90, 80, 60); below the last is 差.
     - ``tolerance``: audit mode flags |reported − computed| above this (A9, 0.1).
     - ``rules``: extra rule texts and the rule each means (A1).
+    - ``reverse_names``: a bare target on a name that says less is better (预算调整率) is 反向 (A2, on).
+    - ``reverse_words``: a table's own such words, beside the built-in ones (A2).
+    - ``inflation_threshold``: warn 虚高 when the indicators' share of points exceeds the budget line's by more
+      than this share (A11, 5%).
 
     Each field accepts its typed value or what a TOML file says (``"linear"``, ``"线性"``, ``"120%"``,
     ``{优 = "85"}``); anything else raises :class:`PolicyError`.
@@ -123,6 +139,9 @@ class Policy:
     grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=OPTIONS["grades"].default, converter=_to_grades)
     tolerance: Decimal = attrs.field(default=OPTIONS["tolerance"].default, converter=_to_tolerance)
     rules: tuple[tuple[str, RuleKind], ...] = attrs.field(default=OPTIONS["rules"].default, converter=_to_rules)
+    reverse_names: bool = attrs.field(default=OPTIONS["reverse_names"].default, converter=_to_reverse_names)
+    reverse_words: tuple[str, ...] = attrs.field(default=OPTIONS["reverse_words"].default, converter=_to_reverse_words)
+    inflation_threshold: Decimal = attrs.field(default=OPTIONS["inflation_threshold"].default, converter=_to_inflation)
 
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:

@@ -11,25 +11,54 @@ from decimal import Decimal
 
 import attrs
 
+from scoring.engine.findings import Finding
 from scoring.engine.policy import Policy, RuleKind
 from scoring.engine.steps import Step
-from scoring.numbers import HUNDRED
+from scoring.numbers import HUNDRED, q2
 from scoring.tables.model import Indicator, Table
 
-__all__ = ["FLAG_AUDIT", "FLAG_OVER", "FLAG_SHORT", "BudgetScore", "Score", "Status", "TableScore"]
+__all__ = [
+    "FLAG_AUDIT",
+    "FLAG_OVER",
+    "FLAG_SHORT",
+    "Audit",
+    "BudgetScore",
+    "Comparison",
+    "Flag",
+    "Score",
+    "Status",
+    "TableScore",
+]
 
-FLAG_OVER = "超额"
-FLAG_SHORT = "未达标"
-FLAG_AUDIT = "自评差异"
+
+class Flag(enum.StrEnum):
+    """A mark on a line, by its Chinese label; ``code`` is the stable English code of the JSON contract."""
+
+    OVER = "超额"
+    SHORT = "未达标"
+    AUDIT = "自评差异"
+
+    @property
+    def code(self) -> str:
+        return {"超额": "over", "未达标": "short", "自评差异": "audit"}[self.value]
+
+
+FLAG_OVER, FLAG_SHORT, FLAG_AUDIT = Flag.OVER, Flag.SHORT, Flag.AUDIT
 
 
 class Status(enum.Enum):
-    """How a line ended: 达标, 未达标, 超额 (met, far above target) or 无法评分 (could not be scored)."""
+    """How a line ended: 达标, 未达标, 超额, 无法评分, or 参考 (a row without 分值: shown, not scored)."""
 
     MET = "达标"
     SHORT = "未达标"
     OVER = "超额"
     ERROR = "无法评分"
+    REFERENCE = "参考"
+
+    @property
+    def code(self) -> str:
+        """The stable English code of the JSON contract (``met``, ``short``, ``over``, ``error``, ``reference``)."""
+        return self.name.lower()
 
 
 @attrs.frozen
@@ -41,7 +70,7 @@ class Score:
     status: Status
     rule: RuleKind | None = None
     ratio: Decimal | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
     warnings: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
     error: str | None = None
@@ -67,8 +96,50 @@ class BudgetScore:
 
 
 @attrs.frozen
+class Comparison:
+    """A number the sheet reports beside the one computed (its 总分, its 预算执行率 得分)."""
+
+    reported: Decimal
+    computed: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """reported − computed, rounded as a score."""
+        return q2(self.reported - self.computed)
+
+
+@attrs.frozen
+class Audit:
+    """The whole sheet audited: its rows, its 总分 and its 预算执行率 得分 against the computed ones (A9)."""
+
+    tolerance: Decimal
+    rows: tuple[Score, ...] = ()  # rows whose self-reported 得分 differs by more than the tolerance
+    reported_rows: int = 0  # rows that carry a self-reported 得分
+    total: Comparison | None = None
+    budget: Comparison | None = None
+
+    @property
+    def reported(self) -> bool:
+        """Whether the sheet reported any points of its own."""
+        return bool(self.reported_rows or self.total or self.budget)
+
+    def differs(self, comparison: Comparison | None) -> bool:
+        """Whether a comparison is off by more than the tolerance."""
+        return comparison is not None and abs(comparison.difference) > self.tolerance
+
+    @property
+    def differences(self) -> int:
+        """Rows, total and budget line whose reported points differ from the computed ones."""
+        return len(self.rows) + self.differs(self.total) + self.differs(self.budget)
+
+
+@attrs.frozen
 class TableScore:
-    """A scored table: lines, budget line, total, maximum, percentage, grade, and what is incomplete."""
+    """A scored table: lines, budget line, total, maximum, percentage, grade, audit and what is incomplete.
+
+    An incomplete table (a weighted row or the budget line could not be scored) gets no grade: its total is a
+    lower bound, and ``grade_note`` says why (A9). ``findings`` are the consistency warnings of A11.
+    """
 
     table: Table
     lines: tuple[Score, ...]
@@ -79,14 +150,22 @@ class TableScore:
     grade: str | None
     policy: Policy
     notes: tuple[str, ...] = ()
+    audit: Audit = Audit(Decimal("0.1"))
+    findings: tuple[Finding, ...] = ()
+    grade_note: str | None = None
 
     @property
     def incomplete(self) -> tuple[tuple[str, str], ...]:
-        """The rows (and budget line) that could not be scored, with their reasons."""
-        out = [(s.indicator.name, s.error or "") for s in self.lines if s.points is None]
+        """The weighted rows (and budget line) that could not be scored, with their reasons."""
+        out = [(s.indicator.name, s.error or "") for s in self.lines if s.status is Status.ERROR]
         if self.budget is not None and self.budget.error:
             out.append(("预算执行率", self.budget.error))
         return tuple(out)
+
+    @property
+    def references(self) -> tuple[Score, ...]:
+        """Rows without 分值: shown, not scored (A9)."""
+        return tuple(s for s in self.lines if s.status is Status.REFERENCE)
 
     @property
     def exact_percentage(self) -> Decimal | None:
@@ -95,15 +174,15 @@ class TableScore:
 
     @property
     def complete(self) -> bool:
-        """Whether every row and the budget line were scored."""
+        """Whether every weighted row and the budget line were scored."""
         return not self.incomplete
 
     @property
     def audited(self) -> bool:
         """Whether the input carried self-reported points (audit mode)."""
-        return any(s.indicator.reported is not None for s in self.lines)
+        return self.audit.reported
 
     @property
     def differences(self) -> tuple[Score, ...]:
         """Lines whose self-reported points differ from the computed ones by more than the tolerance."""
-        return tuple(s for s in self.lines if FLAG_AUDIT in s.flags)
+        return self.audit.rows

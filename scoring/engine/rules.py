@@ -78,16 +78,10 @@ def _proportion(
     if exact:
         steps.append(step(K.POINTS_PCT, w=Num(w), ratio=Pct(ratio), points=Pts(points), note=note))
     else:
-        steps.append(
-            step(
-                K.POINTS_FRACTION,
-                w=Num(w),
-                num=Num(n),
-                den=Num(d),
-                points=Pts(points),
-                note=note,
-            )
-        )
+        # the numbers divided, shown with the target's multiplier (620万 ÷ 650万) unless they were converted
+        shown_n = Num(n) if values else attrs.evolve(num, unit="", label="", written=False)
+        shown_d = Num(d) if values else attrs.evolve(den, unit="", label="", written=False)
+        steps.append(step(K.POINTS_FRACTION, w=Num(w), num=shown_n, den=shown_d, points=Pts(points), note=note))
     return Outcome(points, ratio, False, tuple(steps))
 
 

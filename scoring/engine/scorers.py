@@ -16,14 +16,14 @@ import attrs
 import scoring.engine.rules as rules
 from scoring.engine.convert import ConversionError, convert_actual, in_unit
 from scoring.engine.policy import EqualFormula, Policy, RuleKind, SatisfactionFormula
-from scoring.engine.results import FLAG_OVER
+from scoring.engine.results import FLAG_OVER, Flag
 from scoring.engine.rules import Outcome
 from scoring.engine.steps import Num, Step, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of, tier_words
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
 from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Qualitative, Range, Target
-from scoring.numbers import HUNDRED, percent, q2, show
+from scoring.numbers import HUNDRED, percent, q2, show, written
 from scoring.tables.model import Indicator
 from scoring.text import normalize
 
@@ -48,9 +48,10 @@ class Work:
     year: int | None
     policy: Policy
     reader: Reader
+    reverse: bool = False  # the target is 反向: written ≤/<, or a bare value on a less-is-better name (A2)
     warnings: list[str] = attrs.field(factory=list)
     steps: list[Step] = attrs.field(factory=list)
-    flags: list[str] = attrs.field(factory=list)
+    flags: list[Flag] = attrs.field(factory=list)
     pending_note: str = ""  # a rule-mismatch warning given once the actual has been read
 
     def actual_read(self) -> None:
@@ -94,7 +95,7 @@ def _actual_number(work: Work, reference: Amount) -> Num:
         raise RowError(str(exc)) from exc
     work.steps.extend(conversion.steps)
     work.warnings.extend(conversion.warnings)
-    return Num(conversion.value, reference.unit_text)
+    return Num.of(reference, conversion.value)
 
 
 BoundRule = Callable[[Work, Bound, Num, Num], Outcome]
@@ -107,13 +108,12 @@ def bound(rule: BoundRule) -> Callable[[Work, Bound], Outcome]:
     def score(work: Work, target: Bound) -> Outcome:
         a = _actual_number(work, target.amount)
         work.actual_read()
-        t = Num(target.amount.value, target.amount.unit_text, written=True)
+        t = Num.of(target.amount, written=True)
         outcome = rule(work, target, a, t)
         op = target.op
         if op in (Comparator.GT, Comparator.LT) and a.value == t.value:
             work.warnings.append(f"严格比较“{op.symbol}”：实际完成值等于指标值，按达到计")
-        reverse = op.direction == "反向"
-        if not reverse and t.value > 0 and a.value / t.value >= work.policy.over_threshold:
+        if not work.reverse and t.value > 0 and a.value / t.value >= work.policy.over_threshold:
             work.flags.append(FLAG_OVER)
             work.warnings.append(
                 f"实际完成值达到指标值的{percent(a.value / t.value)}（≥{percent(work.policy.over_threshold)}），"
@@ -154,7 +154,7 @@ def satisfaction(work: Work, target: Bound, a: Num, t: Num) -> Outcome:
 
 def direct(work: Work, target: Bound, a: Num, t: Num) -> Outcome:
     """直接赋分 on a number (A1): the target met in its direction → w, otherwise 0."""
-    met = a.value <= t.value if target.op.direction == "反向" else a.value >= t.value
+    met = a.value <= t.value if work.reverse else a.value >= t.value
     if target.op is Comparator.EQ and work.policy.equal is EqualFormula.SYMMETRIC and not target.implied:
         met = a.value == t.value
     kind = StepKind.TARGET_REACHED if met else StepKind.TARGET_MISSED
@@ -164,8 +164,8 @@ def direct(work: Work, target: Bound, a: Num, t: Num) -> Outcome:
 def range_proportional(work: Work, target: Range) -> Outcome:
     """Ranges (A5), proportional outside the range."""
     a = _actual_number(work, target.high)
-    low = Num(target.low.value, target.low.unit_text, written=True)
-    high = Num(target.high.value, target.high.unit_text, written=True)
+    low = Num.of(target.low, written=True)
+    high = Num.of(target.high, written=True)
     return rules.within(a, low, high, work.weight, low_value=in_unit(target.low, target.high))
 
 
@@ -243,10 +243,16 @@ def qualitative_graded(work: Work, target: Qualitative) -> Outcome:
             raise RowError(f"评判等级后的“{number}”请写明是百分比（%）还是分数（分）")
         fraction = number / HUNDRED if unit == "%" else number / w if w else Decimal(0)
         source = step(StepKind.GIVEN, point=Num(number, unit, written=True))
-    elif ind.reported is not None:
+    elif ind.reported is not None and tier.contains(ind.reported / w if w else Decimal(0)):
         fraction = ind.reported / w if w else Decimal(0)
         source = step(StepKind.SELF_REPORTED, points=Num(ind.reported, written=True))
     else:
+        if ind.reported is not None:  # outside its tier's band: an audit difference, not an unscorable row (A6)
+            low, high = q2(w * tier.low), q2(w * tier.high)
+            work.warnings.append(
+                f"自评得分{written(ind.reported)}分不在“{tier.label}”的区间{tier.band()}（{low}–{high}分）内，"
+                "按默认取值计分，差异列入审核"
+            )
         fraction = work.policy.tier_point(tier)
         source = step(StepKind.DEFAULT_POINT)
     if not tier.contains(fraction):

@@ -16,18 +16,35 @@ from typing import Any, Union
 import attrs
 
 from scoring.engine.vocabulary import Tier
+from scoring.language.targets import Amount
 
 __all__ = ["Day", "Note", "Num", "Pct", "Pts", "Step", "StepKind", "Value", "step"]
 
 
 @attrs.frozen
 class Num:
-    """A number in a step, with its unit: computed (shown compactly) or ``written`` (digits as the user wrote)."""
+    """A number in a step, with its unit: computed (shown compactly) or ``written`` (digits as the user wrote).
+
+    ``multiplier`` and ``factor`` show the number as its target writes it (``620万/月``, not ``6200000/月``).
+    """
 
     value: Decimal
     unit: str = ""
     written: bool = False
     label: str = ""  # a word before the number: 下限, 上限
+    multiplier: str = ""
+    factor: Decimal = Decimal(1)
+
+    @classmethod
+    def of(cls, amount: Amount, value: Decimal | None = None, written: bool = False) -> Num:
+        """A number in the unit (and multiplier) of ``amount``: its own value as written, or ``value``."""
+        return cls(
+            amount.value if value is None else value,
+            amount.unit_text,
+            written=written,
+            multiplier=amount.multiplier,
+            factor=amount.factor,
+        )
 
 
 @attrs.frozen
@@ -101,6 +118,8 @@ class StepKind(enum.Enum):
     BUDGET_RATE = "budget-rate"  # 预算执行率 = 全年执行数… ÷ 全年预算数… = rate
     BUDGET_CAPPED = "budget-capped"  # 执行率超过100%，按100%计；得分 = w × 100.00% = points
     CONVERTED = "converted"  # 换算：actual = value
+    MULTIPLIED = "multiplied"  # 实际完成值“86万”未写单位，按指标值的单位“元”计：86万元 = 86万元
+    FRACTION = "fraction"  # 实际完成值“0.97”未写%，按97%计
     NO_UNIT = "no-unit"  # 实际完成值“…”未写单位，按指标值的单位“…”计
     PARTIAL_DATE = "partial-date"  # 实际完成值“…”只写到月/年，按其最后一天计
     AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d

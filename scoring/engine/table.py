@@ -14,9 +14,10 @@ import attrs
 
 import scoring.engine.rules as rules
 from scoring.engine.compile import CompiledTable, compile_table
+from scoring.engine.consistency import consistency_findings
 from scoring.engine.indicator import score_row
 from scoring.engine.policy import Policy
-from scoring.engine.results import BudgetScore, TableScore
+from scoring.engine.results import FLAG_AUDIT, Audit, BudgetScore, Comparison, Score, TableScore
 from scoring.language.reader import Reader
 from scoring.numbers import q2
 from scoring.tables.actuals import Actuals, apply_actuals
@@ -61,8 +62,21 @@ def score_table(
     return score_compiled(compile_table(table, policy, reader, notes), budget)
 
 
+def _audit(lines: tuple[Score, ...], budget: BudgetScore | None, table: Table, total: Decimal, policy: Policy) -> Audit:
+    """The sheet's own points against the computed ones: rows, 总分 and the 预算执行率 得分 (A9)."""
+    rows = tuple(s for s in lines if FLAG_AUDIT in s.flags)
+    reported_rows = sum(1 for s in lines if s.indicator.reported is not None)
+    total_cmp = Comparison(table.reported_total, total) if table.reported_total is not None else None
+    budget_cmp = None
+    if table.reported_budget is not None and budget is not None and budget.points is not None:
+        budget_cmp = Comparison(table.reported_budget, budget.points)
+    return Audit(policy.tolerance, rows, reported_rows, total_cmp, budget_cmp)
+
+
 def score_compiled(compiled: CompiledTable, budget: Budget | None = None) -> TableScore:
-    """Score a compiled table (A9): the sum of the rounded lines, the maximum, and the grade read exactly."""
+    """Score a compiled table (A9): the sum of the rounded lines, the maximum, the grade read exactly — no grade
+    when a weighted row or the budget line could not be scored — the audit of the sheet's own points and the
+    consistency warnings (A11)."""
     table, policy = compiled.table, compiled.policy
     lines = tuple(score_row(row, table.year, policy, compiled.reader) for row in compiled.rows)
     budget = budget or table.budget
@@ -73,9 +87,26 @@ def score_compiled(compiled: CompiledTable, budget: Budget | None = None) -> Tab
         maximum += budget_score.weight
         if budget_score.points is not None:
             total += budget_score.points
-    result = TableScore(table, lines, budget_score, q2(total), maximum, None, None, policy, compiled.notes)
+    total = q2(total)
+    result = TableScore(
+        table,
+        lines,
+        budget_score,
+        total,
+        maximum,
+        None,
+        None,
+        policy,
+        compiled.notes,
+        audit=_audit(lines, budget_score, table, total, policy),
+        findings=consistency_findings(lines, budget_score, policy),
+    )
     exact = result.exact_percentage
     if exact is None:
         return result
+    if not result.complete:
+        # a lower bound cannot be graded (A9): the grade would depend on the rows that are missing
+        note = f"评分不完整（{len(result.incomplete)} 项无法评分），总分{total}为下限，不评定等级"
+        return attrs.evolve(result, percentage=q2(exact), grade_note=note)
     # the grade reads the exact ratio (A9): 179.99 of 200 shows 90.00% but is below 90
     return attrs.evolve(result, percentage=q2(exact), grade=policy.grade(exact))

@@ -8,11 +8,13 @@ A 定性 row reads 达成 / 部分达成 / 未达成 (and their variants) as a t
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterable
 from decimal import Decimal
 
-from scoring.text import phrase
+from scoring.text import normalize, phrase
 
-__all__ = ["Tier", "tier_of", "tier_words"]
+__all__ = ["Tier", "less_is_better", "tier_of", "tier_words"]
 
 
 class Tier(enum.Enum):
@@ -66,3 +68,27 @@ def tier_of(text: str, target_text: str = "") -> Tier | None:
 def tier_words() -> tuple[str, ...]:
     """The first word of each tier, for messages."""
     return tuple(words[0] for words in _WORDS.values())
+
+
+#: Indicator names that say less is better (A2): a bare target on such a name is 反向.
+_LESS_IS_BETTER = re.compile(
+    r"(?:经费|费用|成本|支出|人员)\S*?控制率|结转结余率|结余率|调整率|变动率|超支率|投诉率|事故率|差错率|发生率"
+    r"|损失率|返工率|故障率|违规\S*?次数"
+)
+#: Names that measure the reduction itself stay 正向 (成本节约率, 能耗降低率, 下降率).
+_REDUCTION = re.compile(r"节约率|降低率|下降率")
+
+
+def less_is_better(name: str, extra: Iterable[str] = ()) -> str | None:
+    """The word in an indicator's name that says less is better (``调整率``), or None (A2).
+
+    ``extra`` are a table's own words (policy option ``reverse_words``).
+    """
+    key = normalize(name)
+    if _REDUCTION.search(key):
+        return None
+    for word in extra:
+        if word and normalize(word) in key:
+            return word
+    found = _LESS_IS_BETTER.search(key)
+    return found.group() if found else None

@@ -61,6 +61,10 @@ class Amount:
     value: Decimal
     unit: Any = attrs.field(eq=False, repr=False)
     unit_text: str = ""
+    #: A multiplier word that could not prefix a unit (``86万``, ``620万/月``): the value includes its factor,
+    #: and the amount is shown as written (``620万/月``, never ``6200000/月``).
+    multiplier: str = attrs.field(default="", eq=False)
+    factor: Decimal = attrs.field(default=Decimal(1), eq=False, repr=False)
 
     @classmethod
     def of(cls, value: Decimal | str | int, unit: str = "", units: Units | None = None) -> Amount:
@@ -78,8 +82,14 @@ class Amount:
         """Whether this is a bare number."""
         return self.unit_text == ""
 
+    @property
+    def written_value(self) -> Decimal:
+        """The number as written, before its multiplier (``86`` of ``86万``)."""
+        return self.value / self.factor if self.multiplier else self.value
+
     def __str__(self) -> str:
-        return f"{written(self.value)}{self.unit_text}"
+        unit = self.unit_text[1:] if self.unit_text.startswith("1/") else self.unit_text
+        return f"{written(self.written_value)}{self.multiplier}{unit}"
 
 
 @attrs.frozen
@@ -101,6 +111,8 @@ class Bound:
             "value": written(self.amount.value),
             "unit": self.amount.unit_text,
         }
+        if self.amount.multiplier:
+            out["multiplier"] = self.amount.multiplier
         if self.implied:
             out["implied"] = True
         if self.approximate:

@@ -176,7 +176,9 @@ class Build(Transformer[Token, Target]):
             parsed, text, factor = self.units.unit_of(mult or a.mult, numer or a.numer, denom or a.denom)
         except UnitError as exc:
             raise Reject(a.pos, exc.message) from exc
-        return Amount(a.value * factor, parsed, text)
+        if factor != 1:
+            return Amount(a.value * factor, parsed, text, multiplier=mult or a.mult or "", factor=factor)
+        return Amount(a.value, parsed, text)
 
     # --- numeric targets ------------------------------------------------------------------------------
     def every(self, tok: Token, unit: Token) -> Every:

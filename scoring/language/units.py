@@ -127,6 +127,18 @@ class Units:
             return None
         return self.parse_unit("*".join(numer)), denom[0]
 
+    def without_prefix(self, unit: Any) -> Any:
+        """The unit with the multiplier word of each name removed (``万元/套`` -> ``元/套``, ``万人次`` -> ``人次``).
+
+        A name that is a unit in its own right (``千克`` is also 公斤) keeps its multiplier.
+        """
+        parts = []
+        for name, power in unit._units.items():
+            readings = self.registry.parse_unit_name(name)
+            base = name if not readings or any(prefix == "" for prefix, _, _ in readings) else readings[0][1]
+            parts.append(f"{base}**{power}")
+        return self.parse_unit("*".join(parts)) if parts else unit
+
     def dimensions(self, unit: Any) -> dict[str, int]:
         """The dimensions of a unit as a plain mapping (``{"[currency]": 1}``)."""
         return dict(self.registry.get_dimensionality(unit))

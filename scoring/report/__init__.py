@@ -9,7 +9,7 @@ from __future__ import annotations
 from scoring.engine.results import TableScore
 from scoring.report.files import render_csv, write_xlsx
 from scoring.report.findings import render_findings
-from scoring.report.json import as_dict, render_json
+from scoring.report.json import as_dict, render_json, render_jsonl
 from scoring.report.text import render_markdown, render_table
 from scoring.report.wording import explain, render_step, step_texts
 
@@ -21,6 +21,7 @@ __all__ = [
     "render_csv",
     "render_findings",
     "render_json",
+    "render_jsonl",
     "render_markdown",
     "render_step",
     "render_table",
@@ -28,10 +29,16 @@ __all__ = [
     "write_xlsx",
 ]
 
-FORMATS = ("table", "json", "csv", "xlsx", "md")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md")
 
 
 def render(result: TableScore, fmt: str) -> str:
     """The report in a text format (``table``, ``json``, ``csv``, ``md``)."""
-    renderers = {"table": render_table, "json": render_json, "csv": render_csv, "md": render_markdown}
+    renderers = {
+        "table": render_table,
+        "json": render_json,
+        "jsonl": render_jsonl,
+        "csv": render_csv,
+        "md": render_markdown,
+    }
     return renderers[fmt](result)

@@ -1,15 +1,63 @@
-"""Results as plain data for JSON (``scoring score --json``, ``scoring.as_dict``): the one place the shape is set."""
+"""Results as plain data for JSON (``scoring score --json``, ``scoring.as_dict``): the one place the shape is set.
+
+The shape is a versioned contract for budget systems: ``"schema": "scoring.table-score/1"``, described by the
+JSON Schema shipped beside this module (``table-score.schema.json``; :func:`schema`). Statuses and flags carry
+stable English codes beside their Chinese labels; numbers are strings in plain notation (never floats).
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+from importlib import resources
 from typing import Any
 
-from scoring.engine.results import BudgetScore, Score, TableScore
+from scoring.engine.findings import Finding
+from scoring.engine.results import Audit, BudgetScore, Comparison, Score, TableScore
 from scoring.numbers import HUNDRED, q2, written
 from scoring.report.wording import explain, step_texts
+from scoring.version import version
 
-__all__ = ["as_dict", "budget_dict", "render_json", "score_dict"]
+__all__ = ["SCHEMA", "as_dict", "budget_dict", "render_json", "render_jsonl", "schema", "score_dict"]
+
+#: The name and version of the JSON shape; a change that breaks readers bumps the number.
+SCHEMA = "scoring.table-score/1"
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :func:`as_dict` for a table, shipped inside the package."""
+    text = resources.files("scoring.report").joinpath("table-score.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _number(value: Any) -> str | None:
+    return None if value is None else written(value)
+
+
+def _comparison(comparison: Comparison | None) -> dict[str, str] | None:
+    if comparison is None:
+        return None
+    return {
+        "reported": written(comparison.reported),
+        "computed": written(comparison.computed),
+        "difference": written(comparison.difference),
+    }
+
+
+def _audit(audit: Audit) -> dict[str, Any]:
+    return {
+        "reported": audit.reported,
+        "tolerance": written(audit.tolerance),
+        "differences": audit.differences,
+        "total": _comparison(audit.total),
+        "budget": _comparison(audit.budget),
+    }
+
+
+def _finding(finding: Finding) -> dict[str, str]:
+    return finding.to_dict()
 
 
 def score_dict(score: Score) -> dict[str, Any]:
@@ -24,10 +72,11 @@ def score_dict(score: Score) -> dict[str, Any]:
         "weight": None if ind.weight is None else written(ind.weight),
         "rule": ind.rule or (score.rule.value if score.rule else ""),
         "rule_applied": score.rule.value if score.rule else None,
-        "points": None if score.points is None else written(score.points),
-        "status": score.status.value,
+        "points": _number(score.points),
+        "status": score.status.code,
+        "status_label": score.status.value,
         "ratio": None if score.ratio is None else written(q2(score.ratio * HUNDRED)),
-        "flags": list(score.flags),
+        "flags": [{"code": flag.code, "label": flag.value} for flag in score.flags],
         "warnings": list(score.warnings),
         "steps": list(step_texts(score.steps)),
         "explanation": explain(score),
@@ -59,6 +108,8 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
         return budget_dict(result)
     table = result.table
     return {
+        "schema": SCHEMA,
+        "version": version(),
         "table": {
             "title": table.title,
             "kind": table.kind,
@@ -73,13 +124,12 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
         "max": written(result.maximum),
         "percentage": None if result.percentage is None else written(result.percentage),
         "grade": result.grade,
+        "grade_note": result.grade_note,
         "complete": result.complete,
         "incomplete": [{"name": n, "reason": r} for n, r in result.incomplete],
-        "audit": {
-            "reported": result.audited,
-            "tolerance": written(result.policy.tolerance),
-            "differences": len(result.differences),
-        },
+        "references": [s.indicator.name for s in result.references],
+        "audit": _audit(result.audit),
+        "findings": [_finding(f) for f in result.findings],
         "notes": list(result.notes),
     }
 
@@ -87,3 +137,8 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
 def render_json(result: TableScore) -> str:
     """The JSON document of ``scoring score --json``."""
     return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(result: TableScore) -> str:
+    """The same document on one line (JSON Lines: one table per line, as batches stream them)."""
+    return json.dumps(as_dict(result), ensure_ascii=False) + "\n"

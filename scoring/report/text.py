@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scoring.display import pad
-from scoring.engine.results import Score, TableScore
+from scoring.engine.results import Audit, Comparison, Score, Status, TableScore
 from scoring.numbers import HUNDRED, q2, show, signed, written
 from scoring.report.wording import explain
 
@@ -31,9 +31,11 @@ def _reported(score: Score) -> str:
 
 
 def _marks(score: Score) -> str:
-    marks = list(score.flags)
-    if score.points is None:
+    marks = [flag.value for flag in score.flags]
+    if score.status is Status.ERROR:
         marks.append("无法评分")
+    elif score.status is Status.REFERENCE:
+        marks.append("参考行，不计分")
     return "、".join(marks)
 
 
@@ -41,6 +43,8 @@ def _percentage(result: TableScore) -> str:
     exact = result.exact_percentage
     if result.percentage is None or exact is None:
         return ""
+    if not result.complete:
+        return f"（得分率至少 {written(result.percentage)}%）"
     if exact == result.percentage:
         return f"（得分率 {written(result.percentage)}%）"
     return f"（得分率 {written(result.percentage)}%；精确值 {show(exact)}%，等级按精确值评定）"
@@ -51,25 +55,49 @@ def _status(score: Score) -> str:
     return score.status.value + (f"（{'、'.join(others)}）" if others else "")
 
 
-def summary(result: TableScore) -> list[str]:
-    lines = [
-        f"合计：得分 {written(result.total)} / 满分 {written(result.maximum)}"
-        + _percentage(result)
-        + (f"  等级：{result.grade}" if result.grade else ""),
+def _grade(result: TableScore) -> str:
+    if result.grade:
+        return f"  等级：{result.grade}"
+    return "  等级：不评定（评分不完整）" if not result.complete else ""
+
+
+def _comparison(label: str, comparison: Comparison | None, audit: Audit) -> list[str]:
+    if comparison is None:
+        return []
+    mark = "，相差超过容差" if audit.differs(comparison) else ""
+    return [
+        f"  {label}：自评 {written(comparison.reported)}，计算 {written(comparison.computed)}，"
+        f"差 {signed(comparison.difference)}{mark}"
     ]
+
+
+def _audit(result: TableScore) -> list[str]:
+    audit = result.audit
+    tolerance = written(audit.tolerance)
+    lines = []
+    if audit.differences:
+        lines.append(f"审核：{audit.differences} 项自评得分与计算得分相差超过 {tolerance} 分：")
+        lines.extend(f"  - {s.indicator.name}：自评 {_reported(s)}，计算 {_points(s)}" for s in audit.rows)
+    else:
+        lines.append(f"审核：自评得分与计算得分一致（容差 {tolerance} 分）。")
+    lines += _comparison("总分", audit.total, audit) + _comparison("预算执行率得分", audit.budget, audit)
+    return lines
+
+
+def summary(result: TableScore) -> list[str]:
+    total = f"≥ {written(result.total)}" if not result.complete else written(result.total)
+    lines = [f"合计：得分 {total} / 满分 {written(result.maximum)}" + _percentage(result) + _grade(result)]
     if result.complete:
         lines.append("评分完整：所有指标均已评分。")
     else:
-        lines.append(f"评分不完整：{len(result.incomplete)} 项无法评分，总分未计入这些项：")
+        lines.append(f"评分不完整：{len(result.incomplete)} 项无法评分，总分未计入这些项，为下限，不评定等级：")
         lines.extend(f"  - {name}：{reason}" for name, reason in result.incomplete)
+    if result.references:
+        names = "、".join(s.indicator.name for s in result.references)
+        lines.append(f"参考行（未设分值，不计分）：{names}")
     if result.audited:
-        diffs = result.differences
-        tolerance = written(result.policy.tolerance)
-        if diffs:
-            lines.append(f"审核：{len(diffs)} 项自评得分与计算得分相差超过 {tolerance} 分：")
-            lines.extend(f"  - {s.indicator.name}：自评 {_reported(s)}，计算 {_points(s)}" for s in diffs)
-        else:
-            lines.append(f"审核：自评得分与计算得分一致（容差 {tolerance} 分）。")
+        lines += _audit(result)
+    lines.extend(f"{f.severity}：{f.message}" for f in result.findings)
     lines.extend(f"注意：{note}" for note in result.notes)
     return lines
 

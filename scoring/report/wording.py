@@ -57,6 +57,8 @@ TEMPLATES: dict[StepKind, str] = {
     K.BUDGET_RATE: "预算执行率 = 全年执行数{spent} ÷ 全年预算数{planned} = {rate}",
     K.BUDGET_CAPPED: "执行率超过100%，按100%计；得分 = {w} × 100.00% = {points}",
     K.CONVERTED: "换算：{actual} = {value}",
+    K.MULTIPLIED: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计：{actual}{unit} = {value}",
+    K.FRACTION: "实际完成值“{actual}”未写%，按{value}计",
     K.NO_UNIT: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计",
     K.PARTIAL_DATE: "实际完成值“{actual}”只写到{precision}，按其最后一天计",
     K.AUDIT: "自评得分 {reported}，计算得分 {points}，差 {difference}",
@@ -77,8 +79,10 @@ def _value(value: Value) -> str:
     """One value of a step as it is shown."""
     match value:
         case Num():
-            number = written(value.value) if value.written else show(value.value)
-            return f"{value.label}{number}{value.unit}"
+            shown = value.value / value.factor if value.multiplier else value.value
+            number = written(shown) if value.written else show(shown)
+            unit = value.unit[1:] if value.unit.startswith("1/") else value.unit
+            return f"{value.label}{number}{value.multiplier}{unit}"
         case Pct():
             return percent(value.ratio)
         case Pts():
