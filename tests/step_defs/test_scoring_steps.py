@@ -52,6 +52,10 @@ class Context:
     line: Score | BudgetScore | None = None
     table_score: TableScore | None = None
     policy_error: PolicyError | None = None
+    name: str = "三级指标"
+    reported_total: Decimal | None = None
+    reported_budget: Decimal | None = None
+    budget_weight: Decimal | None = None
 
 
 @pytest.fixture
@@ -161,6 +165,24 @@ def _(ctx: Context, target: str, weight: str) -> None:
     ctx.target, ctx.weight, ctx.rule = target, _number(weight), ""
 
 
+@given(parsers.re(r'三级指标为"(?P<name>[^"]+)"'))
+def _(ctx: Context, name: str) -> None:
+    """The name of the one row (a name may say that less is better, A2)."""
+    ctx.name = name
+
+
+@given(parsers.re(r"自评表的总分为(?P<total>[^\s，]+?)分"))
+def _(ctx: Context, total: str) -> None:
+    """The sheet's own 总分 row."""
+    ctx.reported_total = _number(total)
+
+
+@given(parsers.re(r"自评表的预算执行率分值为(?P<weight>[^\s，]+?)分，得分为(?P<points>[^\s，]+?)分"))
+def _(ctx: Context, weight: str, points: str) -> None:
+    """The sheet's header block: the 预算执行率 line's 分值 and its self-reported 得分."""
+    ctx.budget_weight, ctx.reported_budget = _number(weight), _number(points)
+
+
 @given(parsers.re(r"自评得分为(?P<reported>[^\s，]+?)分"))
 def _(ctx: Context, reported: str) -> None:
     """The row's self-reported 得分 (audit mode)."""
@@ -178,7 +200,7 @@ def _(ctx: Context, datatable: list[list[str]]) -> None:
             Indicator(
                 name=cell["三级指标"],
                 target=cell["指标值"],
-                weight=_number(cell["分值"]),
+                weight=_number(cell["分值"]) if cell["分值"].strip() else None,
                 rule=cell.get("赋分规则", ""),
                 actual=cell.get("实际完成值") or None,
                 reported=_number(reported) if reported else None,
@@ -204,7 +226,7 @@ def _score_row(ctx: Context, actual: str | None) -> None:
         ctx.line = score_budget(Budget(_wan(ctx.target), _wan(actual or "")), policy)
         return
     row = Indicator(
-        name="三级指标", target=ctx.target, weight=ctx.weight, rule=ctx.rule, actual=actual, reported=ctx.reported
+        name=ctx.name, target=ctx.target, weight=ctx.weight, rule=ctx.rule, actual=actual, reported=ctx.reported
     )
     ctx.line = score_indicator(row, ctx.year, policy)
 
@@ -223,7 +245,14 @@ def _(ctx: Context) -> None:
 
 def _score_table(ctx: Context, actuals: dict[str, str | None] | None = None) -> None:
     table = Table(
-        title="绩效自评表", indicators=tuple(ctx.rows), year=ctx.year, budget=ctx.budget, policy=ctx.table_policy
+        title="绩效自评表",
+        indicators=tuple(ctx.rows),
+        year=ctx.year,
+        budget=ctx.budget,
+        policy=ctx.table_policy,
+        budget_weight=ctx.budget_weight,
+        reported_budget=ctx.reported_budget,
+        reported_total=ctx.reported_total,
     )
     ctx.table_score = score_table(table, actuals=actuals, policy=ctx.policy)
 
@@ -368,6 +397,60 @@ def _(ctx: Context, name: str, text: str) -> None:
     """The explanation of one row of the table shows this step."""
     line = _find(ctx, name)
     assert text in explain(line), explain(line)
+
+
+@then(parsers.re(r'不评定等级，说明包含"(?P<text>[^"]+)"'))
+def _(ctx: Context, text: str) -> None:
+    """An incomplete table gets no grade (A9); the note says why."""
+    ts = _table(ctx)
+    assert ts.grade is None, ts.grade
+    assert ts.grade_note is not None
+    assert text in ts.grade_note, ts.grade_note
+
+
+@then(parsers.re(r'参考行为"(?P<names>[^"]*)"'))
+def _(ctx: Context, names: str) -> None:
+    """Rows without 分值 (joined by 、): shown, not scored (A9)."""
+    assert "、".join(s.indicator.name for s in _table(ctx).references) == names
+
+
+@then(parsers.re(r"总分自评(?P<reported>[^，]+?)分，计算(?P<computed>[^，]+?)分，差(?P<difference>[^，]+?)分"))
+def _(ctx: Context, reported: str, computed: str, difference: str) -> None:
+    """The sheet's 总分 beside the computed total (A9)."""
+    comparison = _table(ctx).audit.total
+    assert comparison is not None, "自评表没有总分"
+    got = (comparison.reported, str(comparison.computed), str(comparison.difference))
+    assert got == (_number(reported), _text(computed), _text(difference))
+
+
+@then(
+    parsers.re(r"预算执行率得分自评(?P<reported>[^，]+?)分，计算(?P<computed>[^，]+?)分，差(?P<difference>[^，]+?)分")
+)
+def _(ctx: Context, reported: str, computed: str, difference: str) -> None:
+    """The sheet's 预算执行率 得分 beside the computed one (A9)."""
+    comparison = _table(ctx).audit.budget
+    assert comparison is not None, "自评表没有预算执行率得分"
+    got = (comparison.reported, str(comparison.computed), str(comparison.difference))
+    assert got == (_number(reported), _text(computed), _text(difference))
+
+
+@then(parsers.re(r"审核差异共(?P<count>\d+)处"))
+def _(ctx: Context, count: str) -> None:
+    """Rows, 总分 and 预算执行率 得分 whose reported points differ by more than the tolerance."""
+    assert _table(ctx).audit.differences == int(count)
+
+
+@then(parsers.re(r'审核发现包含"(?P<text>[^"]+)"'))
+def _(ctx: Context, text: str) -> None:
+    """One of the consistency warnings (A11) says this."""
+    messages = [f.message for f in _table(ctx).findings]
+    assert any(text in m for m in messages), messages
+
+
+@then("没有审核发现")
+def _(ctx: Context) -> None:
+    """No consistency warning (A11)."""
+    assert _table(ctx).findings == ()
 
 
 @then("评分完整")

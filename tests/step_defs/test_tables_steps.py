@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from scoring.engine import DEFAULT_POLICY, Score, TableScore, score_table
+from scoring.engine import Score, TableScore, score_table
 from scoring.engine.check import ERROR, INFO, WARNING, Finding, check_table
 from scoring.report import as_dict, explain
 from scoring.tables import apply_actuals, load_actuals, load_table
-from scoring.tables.model import Funds, Indicator, Table
+from scoring.tables.model import Budget, Funds, Indicator, Table
 
 scenarios("tables")
 
@@ -164,9 +164,22 @@ def table_with_funds(year: int, funds: str, datatable: list[list[str]]) -> dict[
     return {"table": Table(title="绩效目标表", indicators=indicators, year=year, funds=Funds(total=Decimal(funds)))}
 
 
+@given(parsers.parse("一张{year:d}年的自评表，表头给出预算执行率分值{weight}分:"), target_fixture="ctx")
+def sheet_with_budget_weight(year: int, weight: str, datatable: list[list[str]]) -> dict[str, Any]:
+    indicators = tuple(_indicator(row) for row in _rows(datatable))
+    table = Table(title="绩效自评表", indicators=indicators, year=year, budget_weight=Decimal(weight))
+    return {"table": table}
+
+
 @when("检查这张指标表")
 def check_this(ctx: dict[str, Any]) -> None:
-    ctx["findings"] = check_table(ctx["table"], DEFAULT_POLICY)
+    ctx["findings"] = check_table(ctx["table"])
+
+
+@then(parsers.parse("按全年预算数{planned}万元、全年执行数{spent}万元评分，满分为{maximum}分"))
+def scored_maximum(ctx: dict[str, Any], planned: str, spent: str, maximum: str) -> None:
+    result = score_table(ctx["table"], budget=Budget(Decimal(planned), Decimal(spent)))
+    assert result.maximum == Decimal(maximum)
 
 
 @then("没有错误")
