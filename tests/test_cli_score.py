@@ -170,22 +170,20 @@ class TestScore:
         assert "-o" in err
 
     def test_xlsx_writes_filled_self_evaluation(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """--format xlsx -o writes the 自评表 with 得分 and the explanation of every row."""
+        """-o 自评表.xlsx writes the standard form: numeric 得分 beside every 三级指标, the 总分 row, 评分说明."""
         out_file = tmp_path / "自评表.xlsx"
-        code, _, _ = run(
-            capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "--format", "xlsx", "-o", str(out_file)
-        )
+        code, _, _ = run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "-o", str(out_file))
         assert code == 3
-        sheet = load_workbook(out_file).active
-        rows = [[c.value for c in row] for row in sheet.iter_rows()]
-        header = rows[1]
-        assert header[:6] == ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值"]
-        points = header.index("得分")
-        by_name = {r[2]: r for r in rows[2:] if len(r) > 2 and r[2]}
-        assert by_name["项目投资计划评审通过率"][points] == "9.50"
-        assert by_name["预算执行率"][points] == "9.50"
-        total = next(r for r in rows if r[0] == "总分")
-        assert total[points] == "97.00"
+        book = load_workbook(out_file)
+        assert book.sheetnames == ["项目支出绩效自评表", "评分说明"]
+        rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+        header_at = next(i for i, r in enumerate(rows) if "三级指标" in r)
+        header = rows[header_at]
+        name, points = header.index("三级指标"), header.index("得分")
+        by_name = {r[name]: r for r in rows[header_at + 1 :] if r[name]}
+        assert by_name["项目投资计划评审通过率"][points] == pytest.approx(9.5)
+        total = next(r for r in rows if "总分" in r)
+        assert total[points] == pytest.approx(97)
 
 
 class TestOutputAndExitCodes:

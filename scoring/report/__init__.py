@@ -7,11 +7,12 @@ The last step of the flow (text -> targets -> engine -> report). No arithmetic h
 from __future__ import annotations
 
 from scoring.engine.results import TableScore
-from scoring.report.files import render_csv, write_xlsx
+from scoring.report.files import render_csv
 from scoring.report.findings import render_findings
 from scoring.report.json import as_dict, render_json, render_jsonl
 from scoring.report.text import render_markdown, render_table
 from scoring.report.wording import explain, render_step, step_texts
+from scoring.report.xlsx import write_xlsx
 
 __all__ = [
     "FORMATS",

@@ -1,15 +1,17 @@
-"""Scored tables as files: the filled 自评表 as CSV (UTF-8 with BOM) and XLSX. No arithmetic here."""
+"""Scored tables as files: the filled 自评表 as CSV (UTF-8 with BOM) and XLSX. No arithmetic here.
+
+The XLSX writer lives in :mod:`scoring.report.xlsx`; it is re-exported here.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from scoring.engine.results import TableScore
 from scoring.numbers import q2, written
-from scoring.report.text import summary, title
 from scoring.report.wording import explain
+from scoring.report.xlsx import write_xlsx
 
 __all__ = ["CSV_HEADER", "render_csv", "write_xlsx"]
 
@@ -77,33 +79,3 @@ def render_csv(result: TableScore) -> str:
     writer.writerow(CSV_HEADER)
     writer.writerows(_rows(result))
     return "\ufeff" + buffer.getvalue()
-
-
-def write_xlsx(result: TableScore, path: str | Path) -> None:
-    """Write the filled 自评表 a unit would submit: the input's columns plus 得分, flags and explanation."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "绩效自评表"
-    sheet.append([title(result)])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(list(CSV_HEADER))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in _rows(result):
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # a target such as =100% is text, not a formula
-    sheet.append([])
-    for line in summary(result):
-        sheet.append([line])
-    widths = {"A": 12, "B": 14, "C": 36, "D": 16, "E": 16, "F": 8, "G": 18, "H": 8, "I": 8, "J": 12, "N": 80}
-    for column, size in widths.items():
-        sheet.column_dimensions[column].width = size
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    book.save(str(path))
