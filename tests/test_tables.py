@@ -355,7 +355,7 @@ class TestCsv:
             ["产出指标(50分)", "数量指标", "项目个数", "≥110个", "99个", "10", "9", "部分项目推迟"],
         ]
         table = load_table(_write_csv(tmp_path / "自评.csv", rows, "gb18030"))
-        assert table.budget == Budget(Decimal("46.00"), Decimal("41.40"))
+        assert table.budget == Budget(Decimal("46.00"), Decimal("41.40"), Decimal("46.00"))
         (row,) = table.indicators
         assert (row.target, row.actual, row.reported, row.reason) == ("≥110个", "99个", Decimal(9), "部分项目推迟")
 

@@ -151,11 +151,6 @@ class TestRoundTrip:
         assert table.reported_total == result.total
         assert dict(table.level1_weights) == {"产出指标": D("55")}
 
-    @pytest.mark.xfail(
-        reason="reader: a label whose value cell is blank (主管部门 | (blank) | 实施单位 | X) takes the value of the "
-        "next label on its row; header_info should stop at the next label cell",
-        strict=False,
-    )
     def test_blank_authority_stays_blank(self, tmp_path: Path) -> None:
         """Only 实施单位 known: 主管部门 reads back blank, not as the 实施单位."""
         result = score_table(attrs.evolve(_project(), extras=(("implementer", "某实施单位"),)))

@@ -1,7 +1,9 @@
 """Reading and writing performance-target tables (绩效目标表) and year-end actuals, by file extension.
 
 ``.toml`` is the project's human-readable format (see ``indicators/README.md``); ``.csv`` (UTF-8, UTF-8 with
-BOM, GB18030/GBK) and ``.xlsx`` use the standard Chinese headers. A file that cannot be read at all raises
+BOM, GB18030/GBK) and ``.xlsx`` are read as the standard forms are published: the headers in each of their
+spellings (:mod:`~scoring.tables.headers`), the header block with its budget line (:mod:`~scoring.tables.block`),
+split 指标性质 | 指标值 | 度量单位 columns (:mod:`~scoring.tables.split`) and the 总分 row. A file that cannot be read at all raises
 :class:`~scoring.errors.TableReadError`; a bad cell is kept on its row with a Chinese problem message
 (``Indicator.problems`` / ``Table.problems``), so one typo never hides the rest of the table.
 
@@ -18,7 +20,8 @@ from scoring.errors import ScoringError, TableReadError
 from scoring.tables.actuals import Actual, Actuals, apply_actuals
 from scoring.tables.files import Sheet, read_bytes, read_csv, read_xlsx, write_csv, write_xlsx
 from scoring.tables.model import Table
-from scoring.tables.sheet import actuals_from_sheets, rows_from_table, table_from_sheets
+from scoring.tables.rows import rows_from_table
+from scoring.tables.sheet import actuals_from_sheets, table_from_sheets
 from scoring.tables.toml_read import actuals_from_toml, table_from_toml
 from scoring.tables.toml_write import dump_table_toml
 
@@ -71,7 +74,7 @@ def load_actuals(path: str | os.PathLike[str]) -> Actuals:
     """Read a year-end actuals file: TOML (``[budget]``, ``[actuals]`` / ``[[actuals]]``), CSV or XLSX.
 
     CSV/XLSX need the columns 三级指标 and 实际完成值; 得分 and 偏差原因 are optional, and a 全年预算数 /
-    全年执行数 header with a row of numbers below gives the budget line. Raises TableReadError like
+    全年执行数 header above them, with a row of numbers below it, gives the budget line. Raises TableReadError like
     :func:`load_table`.
     """
     file, shown = Path(path), os.fspath(path)

@@ -19,6 +19,11 @@ __all__ = ["cell_text", "decimal_of", "float_text", "read_points", "read_weight"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 #: ``产出指标(50分)`` / ``产出指标（50分）`` / ``产出指标 (50)``: the name, then the weight in brackets.
 _WEIGHTED = re.compile(r"(?P<name>.*?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*")
+#: Excel keeps 15 significant digits; a float's 16th and 17th digits are binary noise.
+_EXCEL_DIGITS = 15
+#: Parts of a number format: quoted text, an escaped character, digit placeholders, ``%``, other characters.
+_FORMAT_TOKENS = re.compile(r'"[^"]*"|\\.|[0#?]+|%|.', re.S)
+_FORMAT_BRACKETS = re.compile(r"\[[^\]]*\]")
 
 
 def float_text(value: float) -> str:
@@ -26,10 +31,43 @@ def float_text(value: float) -> str:
     return plain(Decimal(repr(value)))
 
 
+def _excel_number(value: float) -> Decimal:
+    """A float as Excel shows it: at most 15 significant digits (``0.30000000000000004`` -> ``0.3``)."""
+    number = Decimal(repr(value))
+    if not number.is_finite() or number.is_zero() or len(number.as_tuple().digits) <= _EXCEL_DIGITS:
+        return number
+    return number.quantize(Decimal(1).scaleb(number.adjusted() - _EXCEL_DIGITS + 1))
+
+
+def _format_parts(number_format: str) -> tuple[bool, str, str]:
+    """Whether a number format shows a percentage, and the literal text before and after the number.
+
+    Only the first section counts (``0%;-0%``); colours and conditions (``[Red]``) are dropped; a quoted or
+    escaped ``%`` is literal text, not a percentage (``0"%"`` shows 95 as ``95%``); ``0"个"`` shows ``110个``.
+    """
+    section = _FORMAT_BRACKETS.sub("", number_format.split(";", 1)[0])
+    percent, seen_digit = False, False
+    before: list[str] = []
+    after: list[str] = []
+    for match in _FORMAT_TOKENS.finditer(section):
+        token = match[0]
+        if token[0] in "0#?":
+            seen_digit = True
+            continue
+        if token == "%":
+            percent = True
+            continue
+        literal = token[1:-1] if token.startswith('"') else token[1:] if token.startswith("\\") else ""
+        (after if seen_digit else before).append(literal)
+    return percent, "".join(before), "".join(after)
+
+
 def cell_text(value: Any, number_format: str = "General") -> str:
     """The text of a spreadsheet cell value: numbers without float noise, dates as ``2026年6月30日``.
 
-    A number formatted as a percentage (``0.95`` shown as ``95%``) becomes ``"95%"``.
+    A number formatted as a percentage (``0.95`` shown as ``95%``) becomes ``"95%"``; literal text of the
+    number format stays (``110`` shown with ``0"个"`` becomes ``"110个"``); a float has at most the 15
+    significant digits Excel keeps, and a whole float loses its ``.0``.
     """
     if value is None:
         return ""
@@ -38,10 +76,12 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float, Decimal)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in (number_format or ""):
-            return plain(number * 100) + "%"
-        return plain(number) if isinstance(value, float) else str(value)
+        number = _excel_number(value) if isinstance(value, float) else Decimal(value)
+        percent, before, after = _format_parts(number_format or "General")
+        if percent:
+            number *= 100
+        text = plain(number) if isinstance(value, float) or percent else str(value)
+        return f"{before}{text}{'%' if percent else ''}{after}".strip()
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, dt.time):
@@ -71,10 +111,12 @@ def weight_of(text: str) -> Decimal | None:
 def read_weight(raw: str, where: str) -> tuple[Decimal | None, str | None]:
     """A 分值 cell as a non-negative number, or None and the problem (``where`` names the cell: ``…“分值”列：``).
 
+    A blank cell is None without a problem: a row without 分值 is a reference row (``其中：桃树种植面积``).
+
     Every reader (TOML, CSV, XLSX) checks 分值 cells here, so they say the same thing about the same cell.
     """
     if not raw.strip():
-        return None, f"{where}为空，应为分值"
+        return None, None  # no 分值: a reference row (其中：…), shown but not scored
     weight = weight_of(raw)
     if weight is None:
         return None, f"{where}应为数字，却是“{raw}”"

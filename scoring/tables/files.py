@@ -1,6 +1,6 @@
 """Spreadsheet files as rows of cell text: read CSV (UTF-8, UTF-8 with BOM, GB18030) and XLSX, write both.
 
-Nothing here knows what a 绩效目标表 is: :mod:`scoring.table_sheet` finds the header row and builds the table.
+Nothing here knows what a 绩效目标表 is: :mod:`scoring.tables.sheet` finds the header row and builds the table.
 A file that cannot be read at all raises :class:`~scoring.errors.TableReadError` with a Chinese reason.
 """
 
@@ -80,7 +80,11 @@ def read_csv(path: Path, shown: str) -> list[Sheet]:
 
 
 def read_xlsx(path: Path, shown: str) -> list[Sheet]:
-    """Every worksheet of an XLSX workbook, values as cell text (formulas give their cached values)."""
+    """Every worksheet of an XLSX workbook, values as cell text (formulas give their cached values).
+
+    Visible sheets come first, so that a hidden sheet (a template's 说明 or 代码表) is read only when no
+    visible sheet has a table; a workbook of several sheets names the sheet in every message.
+    """
     import openpyxl
 
     read_bytes(path, shown)  # a missing file gets the same message as for CSV
@@ -90,7 +94,7 @@ def read_xlsx(path: Path, shown: str) -> list[Sheet]:
         raise TableReadError(shown, f"不是有效的 XLSX 工作簿（{type(exc).__name__}: {exc}）") from exc
     try:
         sheets = []
-        worksheets = list(book.worksheets)
+        worksheets = sorted(book.worksheets, key=lambda sheet: getattr(sheet, "sheet_state", "visible") != "visible")
         for sheet in worksheets:
             sheet.reset_dimensions()  # trust the cells, not a possibly stale <dimension>
             rows = tuple(

@@ -10,7 +10,7 @@ import pint
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from scoring.language import ParseError, parse_actual, parse_target
+from scoring.language import Described, ParseError, Several, parse_actual, parse_target
 from scoring.language.targets import Bound, Range, Target
 
 scenarios("targets")
@@ -24,6 +24,8 @@ KINDS = {
     "时间段": "period",
     "定性": "qualitative",
     "空白": "blank",
+    "多个": "several",
+    "含说明": "described",
 }
 PRECISIONS = {"日": "day", "月": "month", "年": "year"}
 ROLES = "指标值|实际完成值|上年完成值"
@@ -56,6 +58,12 @@ def _result(reading: Reading) -> Target:
 
 def _fields(reading: Reading) -> dict[str, Any]:
     return _result(reading).to_dict()
+
+
+def _value(reading: Reading) -> Target:
+    """The value read: the target itself, or the one inside a described text (结案率为95%)."""
+    target = _result(reading)
+    return target.target if isinstance(target, Described) else target
 
 
 def _amounts(reading: Reading) -> tuple[Any, Any]:
@@ -103,7 +111,7 @@ def kind_is(reading: Reading, kind: str) -> None:
 @then(parsers.re(r'比较符为"(?P<symbol>[^"]*)"'))
 def comparator_is(reading: Reading, symbol: str) -> None:
     """The comparator, as ≥ ≤ > < =."""
-    target = _result(reading)
+    target = _value(reading)
     assert isinstance(target, Bound)
     assert target.op.symbol == symbol
 
@@ -123,7 +131,7 @@ def approximate(reading: Reading) -> None:
 @then(parsers.re(r'数值为"(?P<value>[^"]*)"'))
 def value_is(reading: Reading, value: str) -> None:
     """The number, compared exactly."""
-    target = _result(reading)
+    target = _value(reading)
     assert isinstance(target, Bound)
     assert target.amount.value == Decimal(value)
 
@@ -131,7 +139,31 @@ def value_is(reading: Reading, value: str) -> None:
 @then(parsers.re(r'单位为"(?P<unit>[^"]*)"'))
 def unit_is(reading: Reading, unit: str) -> None:
     """The canonical unit (empty for a bare number)."""
-    assert _fields(reading)["unit"] == unit
+    assert _value(reading).to_dict()["unit"] == unit
+
+
+@then(parsers.re(r"共有(?P<count>\d+)个指标值"))
+def part_count(reading: Reading, count: str) -> None:
+    """How many values one cell holds."""
+    target = _result(reading)
+    assert isinstance(target, Several)
+    assert len(target.parts) == int(count)
+
+
+@then(parsers.re(r'第(?P<index>\d+)个指标值为"(?P<text>[^"]*)"'))
+def part_is(reading: Reading, index: str, text: str) -> None:
+    """One of several values, as it is shown (300人, ≥95%, 2026年6月前)."""
+    target = _result(reading)
+    assert isinstance(target, Several)
+    assert str(target.parts[int(index) - 1]) == text
+
+
+@then(parsers.re(r'保留说明文字"(?P<text>[^"]*)"'))
+def words_kept(reading: Reading, text: str) -> None:
+    """The words around the value are kept with it."""
+    target = _result(reading)
+    assert isinstance(target, Described)
+    assert target.text == text
 
 
 @then(parsers.re(r'区间为"(?P<low>[^"]*)"至"(?P<high>[^"]*)"'))
@@ -152,7 +184,7 @@ def text_is(reading: Reading, text: str) -> None:
 @then(parsers.re(r'日期为"(?P<date>[^"]*)"'))
 def date_is(reading: Reading, date: str) -> None:
     """The (last) day, as YYYY-MM-DD."""
-    assert _fields(reading)["date"] == date
+    assert _value(reading).to_dict()["date"] == date
 
 
 @then(parsers.re(r'开始于"(?P<date>[^"]*)"'))
