@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
+
 from scoring.errors import ScoringError, TableReadError
 from scoring.tables.actuals import Actual, Actuals, apply_actuals
 from scoring.tables.files import Sheet, read_bytes, read_csv, read_xlsx, write_csv, write_xlsx
@@ -62,12 +64,15 @@ def load_table(path: str | os.PathLike[str]) -> Table:
     """Read a target table (or a 自评表 with actuals) from ``.toml``, ``.csv`` or ``.xlsx``.
 
     Raises TableReadError when the file is missing, undecodable, has no header row or is not valid TOML.
+    ``Table.source`` is the path as given (rows name the file alone: ``援疆.csv 第5行``).
     """
     file, shown = Path(path), os.fspath(path)
     suffix = _suffix(file, shown)
     if suffix == ".toml":
-        return table_from_toml(_toml_text(file, shown), shown)
-    return table_from_sheets(_sheets(file, shown, suffix), shown)
+        table = table_from_toml(_toml_text(file, shown), shown)
+    else:
+        table = table_from_sheets(_sheets(file, shown, suffix), shown)
+    return attrs.evolve(table, source=shown)
 
 
 def load_actuals(path: str | os.PathLike[str]) -> Actuals:
