@@ -5,8 +5,10 @@ Run by hand (never inside the test suite):
     .venv/bin/python benchmarks/bench_parse.py [--n 20000] [--repeat 5] [--profile]
 
 * distinct (不重复): every text is new to the parser, so the result cache never hits. The texts are the corpus
-  targets (tests/corpus/real-targets.tsv) and the seed's targets with their numbers replaced by a counter, and the
-  qualitative ones with a counter appended in words; the result cache is cleared before each round.
+  targets (tests/corpus/real-targets.tsv), the targets of other units (tests/corpus/other-units.tsv), the seed's
+  targets and issue 7's forms (unit notes, several values, verbs after deadlines, rates, values in words) with
+  their numbers replaced by a counter, and the qualitative ones with a counter appended in words; the result
+  cache is cleared before each round.
 * repeated (重复): the corpus targets over and over, as a table with the same 指标值 in many rows reads them; the
   result cache answers.
 
@@ -33,10 +35,17 @@ READER = Reader()
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = [ROOT / "tests" / "corpus" / "real-targets.tsv", ROOT.parent / "shared" / "corpus" / "real-targets.tsv"]
+OTHER_UNITS = ROOT / "tests" / "corpus" / "other-units.tsv"
 SEED_TARGETS = [
     "≥2 次", "=2 次", "≥110 个", ">=1间", ">=1套", ">=33.54平方米", ">=8人", "=100%", "<=5%", "2026年6月30日前",
     "<=48.30万元/套", "<=51\n万元", "< =6.70 万元", "有效 保障", "> =96%", ">=110个", ">=2次", "2026年5月31日前",
     "<=26万元", "<=20万元", ">=5.76亿元", ">=95%",
+]  # fmt: skip
+#: Forms read since issue 7 (each a path of its own through the reader).
+ISSUE_7 = [
+    "≥90%(百分比)", "=12(个)", "≥3（次）", "300人、50人", "2个；3个", "≥95%，≥90%", "9月底建成", "6月底前到位",
+    "年底完成验收", "≤500元/生/年", "80元/床/日", "全年至少开展3次培训", "按时拨付率达100%", "结案率为95%",
+    "培训人数不少于200人次",
 ]  # fmt: skip
 AIM_DISTINCT = 20_000
 AIM_REPEATED = 500_000
@@ -47,12 +56,17 @@ _WORDS = "零一二三四五六七八九"
 
 
 def corpus_targets() -> list[str]:
-    """The distinct targets of the corpus, then the seed's."""
+    """The distinct targets of the corpus, of other units, the seed's and issue 7's forms."""
     path = next(p for p in CORPUS if p.is_file())
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         found = dict.fromkeys(row["target"] for row in rows)
+    if OTHER_UNITS.is_file():
+        lines = [line for line in OTHER_UNITS.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        found.update(dict.fromkeys(row["text"] for row in rows if row["role"] == "target"))
     found.update(dict.fromkeys(SEED_TARGETS))
+    found.update(dict.fromkeys(ISSUE_7))
     return list(found)
 
 

@@ -7,6 +7,7 @@ by hand, so these tests are an independent check of the grammar, not a snapshot 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -201,3 +202,116 @@ def test_expectation(exp: Expectation) -> None:
         assert fields.get("precision", "day") == exp.keys.get("precision", "day")
     else:  # qualitative, blank
         assert fields["text"] == exp.value
+
+
+# ---- real targets of other units (tests/corpus/other-units.tsv) --------------------------------------------------
+OTHER_UNITS = HERE / "corpus" / "other-units.tsv"
+OTHER_COLUMNS = ["text", "kind", "value", "source", "role"]
+OTHER_KINDS = {"bound", "range", "deadline", "date", "period", "qualitative", "several", "described", "error"}
+_BOUND = re.compile(r"^(>=|<=|>|<|=)\s*(-?\d+(?:\.\d+)?)\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class OtherRow:
+    """One line of other-units.tsv: a real text, the kind and compact value a person expects, and its source."""
+
+    line: int
+    text: str
+    kind: str
+    value: str
+    source: str
+    role: str
+
+
+def load_other_units(path: Path = OTHER_UNITS) -> list[OtherRow]:
+    """The rows of other-units.tsv, comments skipped."""
+    rows: list[OtherRow] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw or raw.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        assert len(fields) == len(OTHER_COLUMNS), f"other-units.tsv:{number}: {len(fields)} fields in {raw!r}"
+        if fields == OTHER_COLUMNS:
+            continue
+        text, kind, value, source, role = fields
+        assert kind in OTHER_KINDS, f"other-units.tsv:{number}: kind {kind!r}"
+        assert role in {"target", "actual"}, f"other-units.tsv:{number}: role {role!r}"
+        assert source.startswith("http"), f"other-units.tsv:{number}: source {source!r}"
+        rows.append(OtherRow(number, _unescape(text), kind, value, source, role))
+    return rows
+
+
+def _number(text: str) -> str:
+    return f"{Decimal(text).normalize():f}"
+
+
+def compact(target: Any) -> str:
+    """The compact value of a reading, in the notation of other-units.tsv (the kind is compared separately)."""
+    fields = target.to_dict()
+    kind = fields["kind"]
+    if kind == "bound":
+        unit = fields["unit"]
+        return f"{fields['op']}{_number(fields['value'])}{' ' if unit[:1].isdigit() else ''}{unit}"
+    if kind == "range":
+        return f"{_number(fields['low'])}..{_number(fields['high'])}{fields['unit']}"
+    if kind in {"deadline", "date"}:
+        return _date_value(fields)
+    if kind == "period":
+        return f"{fields['start']}..{_date_value(fields)}"
+    if kind == "described":
+        return f"{target.target.kind}:{compact(target.target)}"
+    if kind == "several":
+        return " ; ".join(f"{part.kind}:{compact(part)}" for part in target.parts)
+    return str(fields["text"])
+
+
+def _expected_value(row: OtherRow) -> str:
+    if row.kind != "bound":
+        return row.value
+    found = _BOUND.match(row.value)
+    assert found, f"other-units.tsv:{row.line}: bound value {row.value!r}"
+    op, number, unit = found.groups()
+    return f"{op}{_number(number)}{' ' if unit[:1].isdigit() else ''}{unit.strip()}"
+
+
+def reading_of(row: OtherRow) -> tuple[str, str]:
+    """(kind, compact value) of a row as read today; ("error", "") when it is rejected."""
+    read = parse_target if row.role == "target" else parse_actual
+    try:
+        target = read(row.text)
+    except ParseError:
+        return "error", ""
+    return target.kind, compact(target)
+
+
+OTHER_ROWS = load_other_units()
+
+
+class TestOtherUnits:
+    """Real 指标值 of other units, each with the reading a person expects (the shared corpus is checked above)."""
+
+    def test_size_and_sources(self) -> None:
+        """At least 130 distinct targets, each line with a source, no (role, text) twice."""
+        pairs = [(r.role, r.text) for r in OTHER_ROWS]
+        assert len(pairs) == len(set(pairs))
+        assert len({r.text for r in OTHER_ROWS if r.role == "target"}) >= 130
+
+    def test_rates(self) -> None:
+        """At least 97% of the rows read at all, and at least 97% read as expected (issue 7's aim)."""
+        readings = [reading_of(r) for r in OTHER_ROWS]
+        read = sum(kind != "error" for kind, _ in readings)
+        expected = sum(
+            got == (r.kind, _expected_value(r) if r.kind != "error" else "")
+            for r, got in zip(OTHER_ROWS, readings, strict=True)
+        )
+        assert read / len(OTHER_ROWS) >= 0.97
+        assert expected / len(OTHER_ROWS) >= 0.97
+
+
+@pytest.mark.parametrize("row", OTHER_ROWS, ids=[f"{r.line}:{r.role}:{r.text}" for r in OTHER_ROWS])
+def test_other_unit(row: OtherRow) -> None:
+    """The text reads as the person who copied it expects."""
+    kind, value = reading_of(row)
+    assert kind == row.kind
+    if kind != "error":
+        assert value == _expected_value(row)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
-from scoring.language import ParseError, parse_actual, parse_target
+from scoring.language import Described, ParseError, Reader, Several, Units, parse_actual, parse_target
 from scoring.language.targets import Blank, Bound, Comparator, Date, Deadline, Period, Qualitative, Range
 from scoring.text import normalize
 
@@ -619,3 +620,243 @@ class TestParseActual:
     def test_cached_results_are_equal(self) -> None:
         """Parsing the same text twice gives equal targets."""
         assert parse_target("≥110个") == parse_target("≥110个")
+
+
+class TestUnitNotes:
+    """parse_target: a unit note in brackets after the value is the unit, or confirms it (issue 7)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("≥90%(百分比)", (">=", D("90"), "%")),
+            ("=12(个)", ("=", D("12"), "个")),
+            ("≥3（次）", (">=", D("3"), "次")),
+            ("≥1(套)", (">=", D("1"), "套")),
+            ("≥95%（%）", (">=", D("95"), "%")),
+            ("5万(元)", ("=", D("5"), "万元")),
+            ("≤30(万元)", ("<=", D("30"), "万元")),
+            ("100(人次)以上", (">=", D("100"), "人次")),
+            ("百分之九十(%)", ("=", D("90"), "%")),
+        ],
+    )
+    def test_note(self, text: str, expected: tuple[str, Decimal, str]) -> None:
+        """The note gives the unit a value lacks, or repeats the one written."""
+        assert reading(text) == expected
+
+    def test_inclusive_mark_is_no_note(self) -> None:
+        """(含) and (不含) after a value keep their meaning."""
+        assert reading("≥110个(含)") == (">=", D("110"), "个")
+        assert reading("95%以上(不含)") == (">", D("95"), "%")
+
+    @pytest.mark.parametrize(("text", "column"), [("≥90%(个)", 6), ("5万元(元)", 5), ("5万(万元)", 4)])
+    def test_contradicting_note_rejected(self, text: str, column: int) -> None:
+        """A note naming another unit is an error at the note."""
+        with pytest.raises(ParseError, match="括号中的单位") as caught:
+            parse_target(text)
+        assert caught.value.column == column
+
+    def test_words_in_brackets_rejected(self) -> None:
+        """Words in brackets after a value are no unit: an error (it has a digit), never words."""
+        with pytest.raises(ParseError):
+            parse_target("≥95%(按人数计)")
+
+
+class TestSeveral:
+    """parse_target: several values in one cell are one target each (Several)."""
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("300人、50人", ["300人", "50人"]),
+            ("2个；3个", ["2个", "3个"]),
+            ("≥95%，≥90%", ["≥95%", "≥90%"]),
+            ("≥95%,≥90%", ["≥95%", "≥90%"]),
+            ("≥2次;≤5万元", ["≥2次", "≤5万元"]),
+            ("1,000人、2,000人", ["1000人", "2000人"]),
+            ("90%-95%、≥3个", ["90%-95%", "≥3个"]),
+        ],
+    )
+    def test_parts(self, text: str, parts: list[str]) -> None:
+        """Each value is read on its own, in the order written."""
+        target = parse_target(text)
+        assert isinstance(target, Several)
+        assert [str(p) for p in target.parts] == parts
+
+    def test_shape(self) -> None:
+        """to_dict lists the parts' own dicts; describe says 多个指标值; the value is frozen."""
+        target = parse_target("300人、≥50人")
+        assert target.to_dict() == {
+            "kind": "several",
+            "parts": [
+                {"kind": "bound", "op": "=", "value": "300", "unit": "人", "implied": True},
+                {"kind": "bound", "op": ">=", "value": "50", "unit": "人"},
+            ],
+        }
+        assert target.describe().startswith("多个指标值：数值目标：300人")
+        assert isinstance(target, Several)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            target.parts = ()  # type: ignore[misc]
+
+    def test_dates_take_the_year(self) -> None:
+        """Dates among the parts take the table's year."""
+        assert fields("6月底前、12月底前", year=2026)["parts"] == [
+            {"kind": "deadline", "date": "2026-06-30", "precision": "month"},
+            {"kind": "deadline", "date": "2026-12-31", "precision": "month"},
+        ]
+
+    def test_one_value_is_no_list(self) -> None:
+        """A single value stays its own kind."""
+        assert isinstance(parse_target("300人"), Bound)
+
+    @pytest.mark.parametrize(("text", "column"), [("1,00人", 2), ("300人、", 6), ("、300人", 1), ("300人、、50人", 6)])
+    def test_broken_lists_rejected(self, text: str, column: int) -> None:
+        """A comma after a bare number (a thousands group gone wrong) and empty parts are errors."""
+        with pytest.raises(ParseError) as caught:
+            parse_target(text)
+        assert caught.value.column == column
+
+
+class TestDeadlineVerbs:
+    """parse_target: a deadline with a verb of completion after it is still a deadline."""
+
+    @pytest.mark.parametrize(
+        ("text", "date"),
+        [
+            ("9月底建成", "2026-09-30"),
+            ("6月底前到位", "2026-06-30"),
+            ("12月底到位", "2026-12-31"),
+            ("年底完成验收", "2026-12-31"),
+            ("年底前全部完成", "2026-12-31"),
+            ("2026年10月底前完成", "2026-10-31"),
+            ("2026年6月30日前拨付到位", "2026-06-30"),
+            ("于6月底竣工", "2026-06-30"),
+            ("年内完成验收", "2026-12-31"),
+        ],
+    )
+    def test_verbs(self, text: str, date: str) -> None:
+        """The verb changes nothing but the kind: a deadline on the day (or month) named."""
+        target = parse_target(text, year=2026)
+        assert isinstance(target, Deadline)
+        assert target.due is not None
+        assert target.due.isoformat() == date
+
+    def test_bare_done_is_a_date(self) -> None:
+        """2026年6月完成 stays the date it always was."""
+        assert isinstance(parse_target("2026年6月完成"), Date)
+
+    def test_unknown_verb_rejected(self) -> None:
+        """A word after a date that is no verb of completion is an error (the text has a digit)."""
+        with pytest.raises(ParseError):
+            parse_target("9月底开会")
+
+
+class TestRateCountingWords:
+    """parse_target: an unknown single word after "/" in a rate is a counting word of the reader's registry."""
+
+    @pytest.mark.parametrize(
+        ("text", "unit"), [("≤500元/生/年", "元/生·年"), ("80元/床/日", "元/床·天"), ("30元/人次", "元/人次")]
+    )
+    def test_rates(self, text: str, unit: str) -> None:
+        """The rate reads with the word below the line."""
+        assert reading(text)[2] == unit
+
+    def test_defined_in_the_readers_own_registry(self) -> None:
+        """The word is defined in that reader's Units only, as a counting word; another registry knows nothing."""
+        mine, other = Units(), Units()
+        target = Reader(mine).target("1500元/生/年")
+        assert isinstance(target, Bound)
+        assert mine.is_counting(mine.parse_unit("生"))
+        assert "生" not in other.registry
+
+    def test_bare_word_rejected(self) -> None:
+        """Outside a rate the word is still an unknown unit."""
+        with pytest.raises(ParseError, match="无法识别的单位"):
+            Reader(Units()).target("≥3生")
+
+
+class TestDescribed:
+    """parse_target: one value inside a short description is read, and the words are kept (Described)."""
+
+    @pytest.mark.parametrize(
+        ("text", "op", "value", "unit", "implied"),
+        [
+            ("全年至少开展3次培训", ">=", "3", "次", False),
+            ("按时拨付率达100%", "=", "100", "%", False),
+            ("结案率为95%", "=", "95", "%", True),
+            ("培训人数不少于200人次", ">=", "200", "人次", False),
+            ("各1次", "=", "1", "次", True),
+            ("资金到位率≥95%", ">=", "95", "%", False),
+        ],
+    )
+    def test_value_in_words(self, text: str, op: str, value: str, unit: str, implied: bool) -> None:
+        """The comparator and the value are read; the whole text is kept."""
+        target = parse_target(text)
+        assert isinstance(target, Described)
+        assert target.text == text
+        inner = target.target
+        assert isinstance(inner, Bound)
+        assert (inner.op.ascii, inner.amount.value, inner.amount.unit_text, inner.implied) == (
+            op,
+            D(value),
+            unit,
+            implied,
+        )
+
+    def test_shape(self) -> None:
+        """to_dict nests the value's own dict; describe names the words and the value."""
+        target = parse_target("全年至少开展3次培训")
+        assert target.to_dict() == {
+            "kind": "described",
+            "text": "全年至少开展3次培训",
+            "target": {"kind": "bound", "op": ">=", "value": "3", "unit": "次"},
+        }
+        assert target.describe() == "含说明文字：全年至少开展3次培训，按≥3次计"
+
+    def test_deadline_in_words(self) -> None:
+        """A deadline written in words is read as a deadline."""
+        target = parse_target("确保2026年底前完成")
+        assert isinstance(target, Described)
+        assert target.to_dict()["target"] == {"kind": "deadline", "date": "2026-12-31", "precision": "year"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "全年开展3次培训,覆盖200人",  # two numbers: which one is the target would be a guess
+            "项目于2026年6月底前完工",  # a date is two numbers
+            "完成率100",  # no unit
+            "100%完成",  # words only after the value
+            "不低于≥110个",  # a repeated comparator, not words
+            "按照2023年标准执行",  # a year in words is no value
+        ],
+    )
+    def test_never_guessed(self, text: str) -> None:
+        """Texts with two numbers, no unit, or no words before the value stay errors."""
+        with pytest.raises(ParseError):
+            parse_target(text)
+
+
+class TestMissingNumber:
+    """parse_target: a comparator and a unit with no number is an error, not 万 read as 10000."""
+
+    @pytest.mark.parametrize(("text", "column"), [("<=万元", 3), ("≥千米", 2), ("不超过万元", 4), ("约万人", 2)])
+    def test_rejected(self, text: str, column: int) -> None:
+        """The error points at the unit, where the number should be."""
+        with pytest.raises(ParseError, match="缺少数值") as caught:
+            parse_target(text)
+        assert caught.value.column == column
+
+    def test_comparator_then_counting_word(self) -> None:
+        """≥个 is an error at the counting word."""
+        with pytest.raises(ParseError) as caught:
+            parse_target("≥个")
+        assert caught.value.column == 2
+
+    @pytest.mark.parametrize(("text", "value"), [("两万人次", "20000"), ("十个", "10"), ("一百人", "100")])
+    def test_numerals_still_read(self, text: str, value: str) -> None:
+        """Chinese numerals with a digit stay numbers."""
+        assert reading(text)[1] == D(value)
+
+    @pytest.mark.parametrize("text", ["亿万群众受益", "万元"])
+    def test_words_stay_words(self, text: str) -> None:
+        """Without a comparator or a digit, such a text is words, as any text without them."""
+        assert isinstance(parse_target(text), Qualitative)

@@ -39,6 +39,11 @@ class TestColumn:
             ("≥5.5垛子", 5),
             ("95%-90%", 5),
             ("2026年13月", 6),
+            ("<=万元", 3),
+            ("不超过 万元", 5),
+            ("≥90%（个）", 6),
+            ("300人、、50人", 6),
+            ("9月底开会", 4),
         ],
     )
     def test_column(self, text: str, column: int) -> None:
@@ -68,7 +73,26 @@ class TestMessage:
 
     @pytest.mark.parametrize(
         "text",
-        ["≥≥110个", ">=", "≥110个个", "≥5垛", "95%-90%", "5个-10元", "2026年2月30日", "≥95%以下", "1a2", "", "≥abc"],
+        [
+            "≥≥110个",
+            ">=",
+            "≥110个个",
+            "≥5垛",
+            "95%-90%",
+            "5个-10元",
+            "2026年2月30日",
+            "≥95%以下",
+            "1a2",
+            "",
+            "≥abc",
+            "<=万元",
+            "≥90%(个)",
+            "300人、",
+            "1,00人",
+            "≥95%(按人数计)",
+            "全年开展3次培训,覆盖200人",
+            "9月底开会",
+        ],
     )
     def test_chinese_and_free_of_lark_terms(self, text: str) -> None:
         """Every message is Chinese and never leaks lark's token names."""
@@ -76,6 +100,14 @@ class TestMessage:
         assert CJK.search(message)
         for leak in ("Token", "Unexpected", "$END", "NUMBER", "UNIT", "CN_NUMBER"):
             assert leak not in message
+
+    def test_missing_number(self) -> None:
+        """A comparator and a unit without a number says the number is missing."""
+        assert error("<=万元").message == "缺少数值：“万元”是单位，前面应写数值"
+
+    def test_contradicting_note(self) -> None:
+        """A unit note that contradicts the unit written names both."""
+        assert error("≥90%(个)").message == "括号中的单位“个”与数值的单位“%”不一致"
 
     def test_expected_are_chinese_names(self) -> None:
         """The expected tuple holds Chinese descriptions, not terminal names."""

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import TOKENS, WellFormed, any_text, chinese_numeral, token_soup, well_formed
 
-from scoring.language import ParseError, parse_actual, parse_target
+from scoring.language import Described, ParseError, Several, parse_actual, parse_target
 from scoring.language.numerals import chinese_to_decimal
 from scoring.language.targets import Blank, Bound, Date, Deadline, Period, Qualitative, Range, Target
 from scoring.text import normalize
 
-TARGET_KINDS = (Bound, Range, Deadline, Date, Period, Qualitative, Blank)
+TARGET_KINDS = (Bound, Range, Deadline, Date, Period, Qualitative, Blank, Several, Described)
 _TO_FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 
 

@@ -17,9 +17,21 @@ import scoring.engine.scorers as scorers
 from scoring.engine.policy import RuleKind
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import Work, bound
-from scoring.language.targets import Blank, Bound, Comparator, Date, Deadline, Period, Qualitative, Range, Target
+from scoring.language.targets import (
+    Blank,
+    Bound,
+    Comparator,
+    Date,
+    Deadline,
+    Described,
+    Period,
+    Qualitative,
+    Range,
+    Several,
+    Target,
+)
 
-__all__ = ["CHOICES", "DEFAULT_RULES", "Choice", "Shape", "choose", "shape_of"]
+__all__ = ["CHOICES", "DEFAULT_RULES", "Choice", "Shape", "apply", "choose", "shape_of"]
 
 
 class Shape(enum.Enum):
@@ -34,6 +46,7 @@ class Shape(enum.Enum):
     DATED = "时限"  # deadline, date, period
     QUALITATIVE = "定性"
     BLANK = "空白"
+    SEVERAL = "多项"  # 300人、50人: each part scored with its share of the weight
 
 
 def shape_of(target: Target, less_is_better: bool = False) -> Shape:
@@ -50,6 +63,10 @@ def shape_of(target: Target, less_is_better: bool = False) -> Shape:
         return Shape.DATED
     if isinstance(target, Qualitative):
         return Shape.QUALITATIVE
+    if isinstance(target, Several):
+        return Shape.SEVERAL
+    if isinstance(target, Described):
+        return shape_of(target.target, less_is_better)
     assert isinstance(target, Blank)
     return Shape.BLANK
 
@@ -65,6 +82,7 @@ DEFAULT_RULES: dict[Shape, RuleKind] = {
     Shape.DATED: RuleKind.DIRECT,
     Shape.QUALITATIVE: RuleKind.GRADED,
     Shape.BLANK: RuleKind.GRADED,
+    Shape.SEVERAL: RuleKind.PROPORTIONAL,  # each part takes its own shape's default (engine/several.py)
 }
 
 
@@ -129,9 +147,23 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (S, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
     (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED, after_read=True),
     **{(rule, Shape.BLANK): Choice(scorers.unscorable) for rule in RuleKind},
+    **{(rule, Shape.SEVERAL): Choice(scorers.unscorable) for rule in RuleKind},  # split first (engine/several.py)
 }
 
 
 def choose(rule: RuleKind, shape: Shape) -> Choice:
     """How a row with this rule and target shape is scored (A1)."""
     return CHOICES[rule, shape]
+
+
+def apply(work: Work, shape: Shape, target: Target) -> Outcome:
+    """Score ``target`` by the choice for the work's rule and ``shape``, giving the choice's note when it has one."""
+    choice = choose(work.rule, shape)
+    if choice.note:
+        op = getattr(getattr(target, "op", None), "symbol", "")
+        note = choice.note.format(rule=work.indicator.rule, op=op)
+        if choice.after_read:
+            work.pending_note = note
+        else:
+            work.warnings.append(note)
+    return choice.scorer(work, target)

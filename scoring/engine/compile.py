@@ -16,7 +16,7 @@ from scoring.engine.policy import Policy, RuleKind
 from scoring.engine.vocabulary import less_is_better
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader, default_reader
-from scoring.language.targets import Target
+from scoring.language.targets import Described, Target
 from scoring.numbers import written
 from scoring.tables.model import Indicator, Table
 
@@ -40,6 +40,8 @@ class CompiledRow:
     weight_error: str | None = None
     shape: Shape | None = None
     notes: tuple[str, ...] = ()
+    rule_written: bool = False
+    less_is_better: bool = False
 
 
 @attrs.frozen
@@ -82,19 +84,33 @@ def compile_row(indicator: Indicator, year: int | None, policy: Policy, reader: 
         message = f"指标值无法识别：{exc.render(context=False)}"
         return CompiledRow(indicator, None, None, error or message, target_error=exc, weight_error=weight)
     assert target is not None
+    notes: tuple[str, ...] = ()
+    if isinstance(target, Described):
+        notes = (f"指标值“{target.text}”含说明文字，按“{target.target}”计分",)
+        target = target.target
     word = less_is_better(indicator.name, policy.reverse_words) if policy.reverse_names else None
     shape = shape_of(target, less_is_better=word is not None)
-    notes: tuple[str, ...] = ()
     if shape is Shape.BARE_REVERSE:
-        notes = (f"指标名称含“{word}”（越低越好），未写比较符的指标值“{indicator.target}”按反向指标（≤）计分",)
-    if indicator.rule.strip():
+        notes += (f"指标名称含“{word}”（越低越好），未写比较符的指标值“{indicator.target}”按反向指标（≤）计分",)
+    written = bool(indicator.rule.strip())
+    if written:
         rule = policy.rule_kind(indicator.rule)
         if rule is None:
             error = error or _rule_error(indicator.rule)
             return CompiledRow(indicator, target, None, error, rule_unknown=True, weight_error=weight, shape=shape)
     else:
         rule = DEFAULT_RULES[shape]
-    return CompiledRow(indicator, target, rule, error, weight_error=weight, shape=shape, notes=notes)
+    return CompiledRow(
+        indicator,
+        target,
+        rule,
+        error,
+        weight_error=weight,
+        shape=shape,
+        notes=notes,
+        rule_written=written,
+        less_is_better=word is not None,
+    )
 
 
 def compile_table(

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from scoring.engine.choose import Shape, choose
+from scoring.engine.choose import Shape, apply
 from scoring.engine.compile import CompiledRow, compile_row
 from scoring.engine.policy import Policy
 from scoring.engine.results import FLAG_AUDIT, FLAG_OVER, FLAG_SHORT, Score, Status
 from scoring.engine.scorers import RowError, Work
+from scoring.engine.several import score_parts
 from scoring.engine.steps import Num, Pts, StepKind, step
 from scoring.language.reader import Reader, default_reader
+from scoring.language.targets import Several
 from scoring.numbers import q2
 from scoring.tables.model import Indicator
 
@@ -46,15 +48,10 @@ def score_row(row: CompiledRow, year: int | None, policy: Policy, reader: Reader
     try:
         if indicator.actual is None or not indicator.actual.strip():
             raise RowError("未填写实际完成值")
-        choice = choose(row.rule, row.shape)
-        if choice.note:
-            op = getattr(getattr(row.target, "op", None), "symbol", "")
-            note = choice.note.format(rule=indicator.rule, op=op)
-            if choice.after_read:
-                work.pending_note = note
-            else:
-                work.warnings.append(note)
-        outcome = choice.scorer(work, row.target)
+        if isinstance(row.target, Several):
+            outcome = score_parts(work, row.target, row.rule_written, row.less_is_better)
+        else:
+            outcome = apply(work, row.shape, row.target)
     except RowError as exc:
         return Score(
             indicator,

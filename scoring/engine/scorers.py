@@ -22,7 +22,18 @@ from scoring.engine.steps import Num, Step, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of, tier_words
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
-from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Qualitative, Range, Target
+from scoring.language.targets import (
+    Amount,
+    Bound,
+    Comparator,
+    Date,
+    Deadline,
+    Described,
+    Period,
+    Qualitative,
+    Range,
+    Target,
+)
 from scoring.numbers import HUNDRED, percent, q2, show, written
 from scoring.tables.model import Indicator
 from scoring.text import normalize
@@ -53,6 +64,13 @@ class Work:
     steps: list[Step] = attrs.field(factory=list)
     flags: list[Flag] = attrs.field(factory=list)
     pending_note: str = ""  # a rule-mismatch warning given once the actual has been read
+    #: one part of a several-valued row (``300人、50人``): its actual, already read, replaces the cell's
+    actual_part: Target | None = None
+
+    @property
+    def actual_text(self) -> str:
+        """The actual as written (the part's, for one part of a several-valued row)."""
+        return str(self.actual_part) if self.actual_part is not None else self.indicator.actual or ""
 
     def actual_read(self) -> None:
         """The actual has been read: give the pending warning, if any."""
@@ -66,10 +84,16 @@ class Work:
         return self.indicator.weight
 
     def read_actual(self) -> Target:
+        if self.actual_part is not None:
+            return self.actual_part
         try:
-            return self.reader.actual(self.indicator.actual or "", self.year)
+            actual = self.reader.actual(self.indicator.actual or "", self.year)
         except ParseError as exc:
             raise RowError(f"实际完成值无法识别：{exc.render(context=False)}") from exc
+        if isinstance(actual, Described):
+            self.warnings.append(f"实际完成值“{actual.text}”含说明文字，按{actual.target}计")
+            return actual.target
+        return actual
 
 
 # --- numbers ---------------------------------------------------------------------------------------------------
@@ -83,12 +107,12 @@ def _actual_number(work: Work, reference: Amount) -> Num:
     """The actual as a number in the target's unit (A7), with its warnings and conversion steps."""
     actual = work.read_actual()
     if not isinstance(actual, Bound):
-        raise RowError(f"数值指标的实际完成值应为数值（如“{_example(reference)}”），却是“{work.indicator.actual}”")
+        raise RowError(f"数值指标的实际完成值应为数值（如“{_example(reference)}”），却是“{work.actual_text}”")
     if not actual.implied:
         work.warnings.append(f"实际完成值带比较符“{actual.op.symbol}”，按{actual.amount}计")
     if actual.approximate:
         work.warnings.append(f"实际完成值为约数，按{actual.amount}计")
-    texts = (work.indicator.actual or "", work.indicator.target)
+    texts = (work.actual_text, work.indicator.target)
     try:
         conversion = convert_actual(actual.amount, reference, work.reader.units, texts)
     except ConversionError as exc:
@@ -186,23 +210,23 @@ def dated(work: Work, target: Deadline | Date | Period) -> Outcome:
     due = target.due
     if due is None:
         raise RowError(f"指标值“{ind.target}”未写年份，且指标表未给出年度")
-    words = normalize(ind.actual or "")
+    words = normalize(work.actual_text)
     tier = tier_of(words)
     if tier is Tier.ACHIEVED:
         return rules.all_or_nothing(True, work.weight, step(StepKind.WORDS_ON_TIME, words=words))
     if tier is Tier.FAILED:
         return rules.all_or_nothing(False, work.weight, step(StepKind.WORDS_LATE, words=words))
     if tier is Tier.PARTIAL:
-        raise RowError(f"时效指标只有按时与逾期之分，实际完成值“{ind.actual}”应为日期或“按时完成/未完成”")
+        raise RowError(f"时效指标只有按时与逾期之分，实际完成值“{work.actual_text}”应为日期或“按时完成/未完成”")
     actual = work.read_actual()
     if not isinstance(actual, Date | Deadline | Period):
-        raise RowError(f"时效指标的实际完成值应为日期或“按时完成/未完成”，却是“{ind.actual}”")
+        raise RowError(f"时效指标的实际完成值应为日期或“按时完成/未完成”，却是“{work.actual_text}”")
     done = actual.date
     if done is None:
-        raise RowError(f"实际完成值“{ind.actual}”未写年份，且指标表未给出年度")
+        raise RowError(f"实际完成值“{work.actual_text}”未写年份，且指标表未给出年度")
     if isinstance(actual, Date) and actual.when.precision != "day":
         precision = "月" if actual.when.precision == "month" else "年"
-        work.steps.append(step(StepKind.PARTIAL_DATE, actual=ind.actual or "", precision=precision))
+        work.steps.append(step(StepKind.PARTIAL_DATE, actual=work.actual_text, precision=precision))
     return rules.on_time(done, due, work.weight)
 
 
@@ -212,13 +236,13 @@ _EXPLICIT = re.compile(r"^(?P<words>.+?)\((?P<num>\d+(?:\.\d+)?)(?P<unit>%|分)?
 
 
 def _tier(work: Work, target: Qualitative) -> tuple[Tier, re.Match[str] | None]:
-    text = normalize(work.indicator.actual or "")
+    text = normalize(work.actual_text)
     explicit = _EXPLICIT.match(text)
     tier = tier_of(explicit.group("words") if explicit else text, target.text)
     if tier is None:
         accepted = "、".join(tier_words())
         raise RowError(
-            f"无法判断评判等级：实际完成值“{work.indicator.actual}”应为{accepted}之一（或指标值原文“{target.text}”）"
+            f"无法判断评判等级：实际完成值“{work.actual_text}”应为{accepted}之一（或指标值原文“{target.text}”）"
         )
     return tier, explicit
 

@@ -123,6 +123,8 @@ class StepKind(enum.Enum):
     NO_UNIT = "no-unit"  # 实际完成值“…”未写单位，按指标值的单位“…”计
     PARTIAL_DATE = "partial-date"  # 实际完成值“…”只写到月/年，按其最后一天计
     AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d
+    PART = "part"  # 第i项：指标值…，实际完成值…
+    PARTS_MEAN = "parts-mean"  # 本行得分 = 各项得分之和 ÷ n
 
 
 Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]

@@ -33,7 +33,8 @@ _EXPECTED = {
     "RANGE_PRE": "“介于”", "RANGE_POST": "“之间”",
     "YEAR": "日期", "MONTH": "日期", "DAY": "日期", "DATE_ISO": "日期", "DATE_YM": "日期",
     "YEAR_PART": "日期", "YEAR_WITHIN": "日期", "END_MARK": "“底”", "BEFORE": "“前”", "BY": "“截至”",
-    "DONE": "“完成”", "$END": "结尾",
+    "DONE": "“完成”", "VERB": "“建成/到位”", "NOTE_OPEN": "“(”", "NOTE_CLOSE": "“)”", "SEP": "“、”",
+    "COUNT_WORD": "单位", "$END": "结尾",
 }  # fmt: skip
 
 
@@ -97,6 +98,8 @@ def describe_lark_error(
             pos, bad = tok.start_pos or 0, str(tok)
     else:  # UnexpectedEOF
         pos, bad, allowed = len(norm), "", set(getattr(exc, "expected", ()) or ())
+    if norm.count("(", 0, pos) <= norm.count(")", 0, pos):
+        allowed.discard("NOTE_CLOSE")  # a ")" is expected only inside a unit note
     expected = tuple(dict.fromkeys(_EXPECTED.get(name, name) for name in sorted(allowed)))
     listed = "、".join(expected)
     if not bad:

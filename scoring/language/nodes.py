@@ -8,7 +8,7 @@ import attrs
 
 from scoring.language.targets import Comparator
 
-__all__ = ["Amt", "Every", "Inclusive", "Number", "Op", "Per", "Suffix", "Words"]
+__all__ = ["Amt", "Every", "Inclusive", "Note", "Number", "Op", "Per", "Suffix", "Words"]
 
 
 @attrs.frozen
@@ -53,8 +53,11 @@ class Per:
 
 @attrs.frozen
 class Number:
+    """A number; ``magnitude``: the numeral, when it is only 万 / 亿 / 千 / 百 (<=万元 has no number, 万 is the unit)."""
+
     value: Decimal
     pos: int
+    magnitude: str = ""
 
 
 @attrs.frozen
@@ -63,6 +66,21 @@ class Words:
 
     numer: tuple[str, ...] = ()
     denom: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Note:
+    """A unit note in brackets after the value (``(百分比)``, ``(个)``): the multiplier and unit words in it."""
+
+    mult: str | None
+    words: Words
+    pos: int
+
+    @property
+    def text(self) -> str:
+        """The note as written, without its brackets (for messages)."""
+        below = "/" + "/".join(self.words.denom) if self.words.denom else ""
+        return f"{self.mult or ''}{''.join(self.words.numer)}{below}"
 
 
 @attrs.frozen
@@ -75,6 +93,7 @@ class Amt:
     numer: tuple[str, ...] = ()
     denom: tuple[str, ...] = ()
     percent: bool = False
+    magnitude: str = ""
 
     @property
     def has_unit(self) -> bool:

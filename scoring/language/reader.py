@@ -18,8 +18,9 @@ from lark import Lark
 from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternRE, TerminalDef
 
+from scoring.language.described import find_described
 from scoring.language.errors import ParseError, column_of, describe_lark_error
-from scoring.language.targets import Blank, Date, Deadline, Period, Qualitative, Target
+from scoring.language.targets import Blank, Qualitative, Target
 from scoring.language.transformer import Build, Reject
 from scoring.language.units import Units, default_units
 from scoring.text import normalize
@@ -128,17 +129,25 @@ class Reader:
                 pos, message, expected = outcome
                 return _Failure(column_of(text, pos), message, expected)
             target = outcome
-        if year is not None and isinstance(target, Deadline | Date | Period):
-            target = target.resolve(year)
+        resolve = getattr(target, "resolve", None)  # dated targets, and several or described ones holding them
+        if year is not None and resolve is not None:
+            target = resolve(year)
         return target
 
     def _fallback(self, norm: str, exc: UnexpectedInput | Reject) -> Target | tuple[int, str, tuple[str, ...]]:
-        """A text the grammar did not read: qualitative when it has no number and no comparator symbol."""
+        """A text the grammar did not read: one value inside a short description (结案率为95%), or qualitative
+        when it has no number and no comparator symbol; otherwise an error."""
         detail: tuple[int, str, tuple[str, ...]]
         if isinstance(exc, Reject):
             detail = (exc.pos, exc.message, ())
+            if exc.certain:
+                return detail  # 不超过万元: a comparator and a unit with no number
         else:
             detail = describe_lark_error(norm, exc, self._comparator_start)
+            if _DIGIT.search(norm):
+                described = find_described(norm, self.parser.parse, self._comparator_start)
+                if described is not None:
+                    return described
         if _DIGIT.search(norm) or norm[0] in _SYMBOLS:
             return detail
         word = self._comparator_start.match(norm)

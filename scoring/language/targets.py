@@ -1,7 +1,8 @@
 """Typed 指标值 / 实际完成值: frozen values built by the parser.
 
 ``Bound``, ``Range``, ``Deadline``, ``Date``, ``Period``, ``Qualitative`` and ``Blank`` are the kinds of target;
-an actual is read into the same kinds. Quantities are :class:`Amount`: an exact ``Decimal`` with a pint unit.
+``Several`` holds several of them written in one cell, and ``Described`` one of them written inside a short
+description. An actual is read into the same kinds. Quantities are :class:`Amount`: an exact ``Decimal`` with a pint unit.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ __all__ = [
     "Date",
     "DateSpec",
     "Deadline",
+    "Described",
     "Period",
     "Qualitative",
     "Range",
+    "Several",
     "Target",
 ]
 
@@ -197,4 +200,65 @@ class Blank:
         return self.text
 
 
-Target = Union[Bound, Range, Deadline, Date, Period, Qualitative, Blank]  # noqa: UP007 - runtime alias
+def _resolved(target: Target, year: int | None) -> Target:
+    resolve = getattr(target, "resolve", None)
+    return target if resolve is None else resolve(year)
+
+
+@attrs.frozen
+class Several:
+    """Several values in one cell (``300人、50人``, ``≥95%；≥90%``): one target per value, in the order written.
+
+    The engine scores each part as a sub-target of the row, with its share of the row's weight.
+    """
+
+    parts: tuple[Target, ...]
+
+    kind = "several"
+
+    def resolve(self, year: int | None) -> Several:
+        """Fill in the table's year in every part written without one."""
+        return Several(tuple(_resolved(part, year) for part in self.parts))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``scoring parse --json``."""
+        return {"kind": self.kind, "parts": [part.to_dict() for part in self.parts]}
+
+    def describe(self) -> str:
+        """A Chinese description."""
+        return "多个指标值：" + "；".join(part.describe() for part in self.parts)
+
+    def __str__(self) -> str:
+        return "、".join(str(part) for part in self.parts)
+
+
+@attrs.frozen
+class Described:
+    """One value written inside a short description (``结案率为95%``, ``全年至少开展3次培训``).
+
+    ``target`` is the value read (with the comparator the words give); ``text`` keeps the words (normalised).
+    The engine scores the value and warns that it was read out of words.
+    """
+
+    target: Target
+    text: str
+
+    kind = "described"
+
+    def resolve(self, year: int | None) -> Described:
+        """Fill in the table's year where the value gave none."""
+        return Described(_resolved(self.target, year), self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``scoring parse --json``."""
+        return {"kind": self.kind, "text": self.text, "target": self.target.to_dict()}
+
+    def describe(self) -> str:
+        """A Chinese description."""
+        return f"含说明文字：{self.text}，按{self.target}计"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Target = Union[Bound, Range, Deadline, Date, Period, Qualitative, Blank, Several, Described]  # noqa: UP007 - runtime alias

@@ -7,57 +7,24 @@ number, unit words …), never a tagged tuple. A text with the grammar's shape t
 
 from __future__ import annotations
 
-import calendar
-import re
 from decimal import Decimal
 from typing import Any
 
 import attrs
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 
 from scoring.errors import UnitError
-from scoring.language.nodes import Amt, Every, Inclusive, Number, Op, Per, Suffix, Words
+from scoring.language.build_dates import DateRules
+from scoring.language.nodes import Amt, Every, Inclusive, Note, Number, Op, Per, Suffix, Words
 from scoring.language.numerals import chinese_to_decimal
-from scoring.language.targets import (
-    Amount,
-    Bound,
-    Comparator,
-    Date,
-    DateSpec,
-    Deadline,
-    Period,
-    Range,
-    Target,
-)
+from scoring.language.reject import Reject
+from scoring.language.targets import Amount, Bound, Comparator, Range, Several, Target
 from scoring.language.units import Units
 
 __all__ = ["Build", "Reject"]
 
-
-class Reject(Exception):
-    """Raised inside the transformer: the text has the grammar's shape but says something impossible."""
-
-    def __init__(self, pos: int, message: str) -> None:
-        super().__init__(message)
-        self.pos = pos
-        self.message = message
-
-
-def _date_number(text: str) -> int:
-    digits = text.rstrip("年度月日号份")
-    if digits.isdigit():
-        return int(digits)
-    return int(chinese_to_decimal(digits))
-
-
-def _spec(pos: int, year: int | None, month: int | None, day: int | None) -> DateSpec:
-    if month is not None and not 1 <= month <= 12:
-        raise Reject(pos, f"月份“{month}”不存在")
-    if day is not None:
-        days = calendar.monthrange(year or 2000, month or 1)[1]
-        if not 1 <= day <= days:
-            raise Reject(pos, f"日期“{year or ''}{'年' if year else ''}{month}月{day}日”不存在")
-    return DateSpec(year, month, day)
+#: Chinese numerals that are only a magnitude: written before a unit (<=万元) they are a unit, not a number.
+_MAGNITUDES = frozenset("万亿千百萬億仟佰")
 
 
 def _inclusive(op: Comparator, inclusive: bool) -> Comparator:
@@ -66,19 +33,12 @@ def _inclusive(op: Comparator, inclusive: bool) -> Comparator:
     return {Comparator.GE: Comparator.GT, Comparator.LE: Comparator.LT}.get(op, op)
 
 
-_PARTS = {
-    "年底": (12, 31), "年末": (12, 31), "年内": (12, 31), "本年度内": (12, 31), "年度内": (12, 31),
-    "下半年": (12, 31), "年中": (6, 30), "上半年": (6, 30),
-}  # fmt: skip
-_QUARTERS = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
-
-
 def _pos(tok: Token) -> int:
     return tok.start_pos or 0
 
 
 @v_args(inline=True)
-class Build(Transformer[Token, Target]):
+class Build(DateRules):
     """Turns the parse tree into typed targets; ``units`` is the registry the unit words are read in."""
 
     def __init__(self, units: Units) -> None:
@@ -125,12 +85,16 @@ class Build(Transformer[Token, Target]):
         return Number(sign * Decimal(str(toks[-1]).replace(",", "")), _pos(toks[0]))
 
     def chinese(self, tok: Token) -> Number:
+        text = str(tok)
         try:
-            return Number(chinese_to_decimal(str(tok)), _pos(tok))
+            value = chinese_to_decimal(text)
         except ValueError as exc:
             raise Reject(_pos(tok), f"中文数字“{tok}”无法识别") from exc
+        return Number(value, _pos(tok), text if set(text) <= _MAGNITUDES else "")
 
     def per_slash(self, tok: Token, unit: Token) -> Per:
+        if unit.type == "COUNT_WORD":  # 元/生/年: an unknown word inside a rate is a counting word of this reader
+            self.units.define_counting_word(str(unit))
         return Per(str(unit), below=True)
 
     per_word = per_slash
@@ -150,22 +114,44 @@ class Build(Transformer[Token, Target]):
             (denom if below else numer).append(part.unit)
         return Words(tuple(numer), tuple(denom))
 
-    def amount(self, number: Number, *rest: Token | Words) -> Amt:
+    def note(self, tok: Token, *rest: Token | Words | Token) -> Note:
+        mult = next((str(p) for p in rest if isinstance(p, Token) and p.type == "MULT"), None)
+        (words,) = (p for p in rest if isinstance(p, Words))
+        return Note(mult, words, _pos(tok) + 1)
+
+    def amount(self, number: Number, *rest: Token | Words | Note) -> Amt:
         mult = None
         words = Words()
+        note = None
         for part in rest:
             if isinstance(part, Token):
                 mult = str(part)
+            elif isinstance(part, Note):
+                note = part
             else:
                 words = part
-        return Amt(number.value, number.pos, mult, words.numer, words.denom)
+        amt = Amt(number.value, number.pos, mult, words.numer, words.denom, magnitude=number.magnitude)
+        return self._noted(amt, note) if note else amt
 
-    def percent_words(self, tok: Token) -> Amt:
+    def percent_words(self, tok: Token, note: Note | None = None) -> Amt:
         try:
             value = chinese_to_decimal(str(tok)[3:])
         except ValueError as exc:
             raise Reject(_pos(tok), f"“{tok}”无法识别") from exc
-        return Amt(value, _pos(tok), percent=True)
+        amt = Amt(value, _pos(tok), percent=True)
+        return self._noted(amt, note) if note else amt
+
+    def _noted(self, amt: Amt, note: Note) -> Amt:
+        """An amount with its unit note: the note is the unit (=12(个)), or must be the unit written (≥90%(百分比))."""
+        if not amt.has_unit:
+            if amt.mult and note.mult:
+                raise Reject(note.pos, f"括号中的单位“{note.text}”与数值后的“{amt.mult}”重复")
+            return attrs.evolve(amt, mult=amt.mult or note.mult, numer=note.words.numer, denom=note.words.denom)
+        written = self._amount(amt)
+        noted = self._amount(Amt(amt.value, note.pos, note.mult, note.words.numer, note.words.denom))
+        if written.unit != noted.unit or written.value != noted.value:
+            raise Reject(note.pos, f"括号中的单位“{note.text}”与数值的单位“{written.unit_text}”不一致")
+        return amt
 
     def _amount(
         self, a: Amt, mult: str | None = None, numer: tuple[str, ...] = (), denom: tuple[str, ...] = ()
@@ -207,6 +193,12 @@ class Build(Transformer[Token, Target]):
                 case Op():
                     op = part.op
         assert amt is not None
+        if amt.magnitude:
+            raise Reject(
+                amt.pos,
+                f"缺少数值：“{amt.magnitude}{amt.mult or ''}{''.join(amt.numer)}”是单位，前面应写数值",
+                certain=op is not None or approximate,
+            )
         if every:
             plain = self._amount(amt)
             if amt.percent or plain.unit_text in {"%", "‰"}:
@@ -222,6 +214,9 @@ class Build(Transformer[Token, Target]):
 
     def range(self, *parts: Any) -> Range:
         low, high = (p for p in parts if isinstance(p, Amt))
+        for end in (low, high):
+            if end.magnitude:
+                raise Reject(end.pos, f"缺少数值：“{end.magnitude}”前面应写数值")
         if low.has_unit:
             lo = self._amount(low)
         else:
@@ -239,56 +234,13 @@ class Build(Transformer[Token, Target]):
             raise Reject(high.pos, f"区间下限{lo}大于上限{hi}")
         return Range(lo, hi)
 
-    # --- dates ----------------------------------------------------------------------------------------
-    def ymd(self, *toks: Token) -> DateSpec:
-        year = month = day = None
-        for tok in toks:
-            if tok.type == "YEAR":
-                year = _date_number(str(tok))
-            elif tok.type == "MONTH":
-                month = _date_number(str(tok))
-            elif tok.type == "DAY":
-                day = _date_number(str(tok))
-        return _spec(_pos(toks[0]), year, month, day)
-
-    md = ymd
-
-    def year_part(self, *toks: Token) -> DateSpec:
-        year = _date_number(str(toks[0])) if len(toks) == 2 else None
-        part = str(toks[-1])
-        if part in _PARTS:
-            month, day = _PARTS[part]
-            return DateSpec(year, month, day)
-        quarter = part.lstrip("第").rstrip("末").removesuffix("季度")
-        return DateSpec(year, _QUARTERS[quarter], None)
-
-    def iso(self, tok: Token) -> DateSpec:
-        year, month, day = (int(x) for x in re.split(r"[-/.]", str(tok)))
-        return _spec(_pos(tok), year, month, day)
-
-    def iso_month(self, tok: Token) -> DateSpec:
-        year, month = (int(x) for x in re.split(r"[-/.]", str(tok)))
-        return _spec(_pos(tok), year, month, None)
-
-    def deadline(self, *parts: Any) -> Deadline:
-        (point,) = (p for p in parts if isinstance(p, DateSpec))
-        strict = any(isinstance(p, Token) and p.type == "LT" for p in parts)
-        return Deadline(point, strict=strict)
-
-    def within_year(self, *toks: Token) -> Deadline:
-        year = next((_date_number(str(t)) for t in toks if t.type == "YEAR"), None)
-        return Deadline(DateSpec(year, 12, 31))
-
-    def date(self, point: DateSpec, *_: Token) -> Date:
-        return Date(point)
-
-    def period(self, start: DateSpec, sep: Token, end: DateSpec, *_: Token) -> Period:
-        if end.year is None and start.year is not None:
-            end = attrs.evolve(end, year=start.year)
-        first, last = start.first_day(), end.last_day()
-        if first and last and first > last:
-            raise Reject(_pos(sep), f"时间段的开始{start}晚于结束{end}")
-        return Period(start, end)
-
-    def start(self, target: Target) -> Target:
-        return target
+    def start(self, *items: Target | Token) -> Target:
+        """One target, or several written in one cell (300人、50人): one part each, in order."""
+        parts = [item for item in items if not isinstance(item, Token)]
+        if len(parts) == 1:
+            return parts[0]
+        for left, sep in zip(items[0::2], items[1::2], strict=False):
+            if isinstance(sep, Token) and sep == "," and isinstance(left, Bound) and left.amount.unitless:
+                # 1,00人: a comma after a bare number is a thousands separator gone wrong, not a list
+                raise Reject(_pos(sep), "无法识别“,”：千分位应为三位数字，几个指标值之间请用“、”或“；”分隔")
+        return Several(tuple(parts))

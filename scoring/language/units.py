@@ -105,6 +105,15 @@ class Units:
             return parsed, text, self.prefix_factor(mult)
         return parsed, canonical(parsed), factor
 
+    def define_counting_word(self, word: str) -> None:
+        """Make ``word`` a counting word of this registry (its own dimension), unless it is a unit already.
+
+        Called for an unknown Chinese word inside a rate (``元/生/年``): the word is defined here, in the registry
+        this object holds, and nowhere else; a bare ``3生`` stays an unknown unit.
+        """
+        if word not in self.registry:
+            self.registry.define(f"{word} = [{word}]")
+
     def quantity(self, value: Decimal, unit: str = "") -> Any:
         """A pint Quantity from a value and a unit expression of this registry."""
         return self.registry.Quantity(value, self.parse_unit(unit))

@@ -62,6 +62,8 @@ TEMPLATES: dict[StepKind, str] = {
     K.NO_UNIT: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计",
     K.PARTIAL_DATE: "实际完成值“{actual}”只写到{precision}，按其最后一天计",
     K.AUDIT: "自评得分 {reported}，计算得分 {points}，差 {difference}",
+    K.PART: "第{index}项：指标值{target}，实际完成值{actual}",
+    K.PARTS_MEAN: "本行得分 = 各项得分之和 {total} ÷ {n}项 = {points}（每项占分值{w}的1/{n}）",
 }
 
 _NOTES = {
