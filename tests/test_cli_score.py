@@ -242,6 +242,50 @@ class TestOutputAndExitCodes:
         assert run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS))[0] == 3
 
 
+COUNTY_SHEET = """项目支出绩效自评表
+（2026年度）
+项目名称,培训项目,,,,,,,
+主管部门,某县财政局,,实施单位,某县培训中心,,,,
+项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,
+,年度资金总额,50,50,45,10,90%,10,
+一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施,
+产出指标,数量指标,培训人数,≥200人次,1.8万,40,40,,
+,质量指标,合格率,≥95%,0.97,20,20,,
+效益指标,社会效益指标,就业率,≥80%,85%,20,20,,
+满意度指标,服务对象满意度指标,学员满意度,≥90%,92%,10,10,,
+总分,,,,,100,100,,
+"""
+
+
+class TestWholeSheet:
+    """A county's 自评表 as published: its 总分 and budget 得分 audited beside the rows (exit 3 when they differ)."""
+
+    def test_wrong_total_and_budget_points(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The sheet claims 100 and a budget 得分 of 10; the rules give 99.00 and 9.00: exit 3, both named."""
+        sheet = tmp_path / "某县培训项目自评表.csv"
+        sheet.write_bytes(COUNTY_SHEET.encode("gbk"))
+        code, out, _ = run(capsys, "score", str(sheet), "--json")
+        data = json.loads(out)
+        jsonschema.validate(data, schema())
+        assert code == 3
+        assert data["audit"]["total"] == {"reported": "100", "computed": "99.00", "difference": "1.00"}
+        assert data["audit"]["budget"] == {"reported": "10", "computed": "9.00", "difference": "1.00"}
+        assert data["audit"]["differences"] == 2
+        by_name = {line["name"]: line for line in data["indicators"]}
+        assert by_name["培训人数"]["points"] == "40.00"  # 1.8万 = 18000人次, not 1.8人次
+        assert "按97%计" in " ".join(by_name["合格率"]["warnings"])
+        assert data["table"]["project"] == "培训项目"
+
+    def test_terminal_report_names_the_differences(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The Chinese report shows the sheet's 总分 and budget 得分 beside the computed ones."""
+        sheet = tmp_path / "自评表.csv"
+        sheet.write_bytes(COUNTY_SHEET.encode("gbk"))
+        code, out, _ = run(capsys, "score", str(sheet))
+        assert code == 3
+        assert "总分：自评 100，计算 99.00，差 +1.00，相差超过容差" in out
+        assert "预算执行率得分：自评 10，计算 9.00，差 +1.00，相差超过容差" in out
+
+
 class TestCheck:
     @pytest.mark.parametrize("table", [DEPARTMENT, OFFICE, AID], ids=["department", "office", "aid"])
     def test_seed_tables_pass(self, capsys: pytest.CaptureFixture[str], table: Path) -> None:
