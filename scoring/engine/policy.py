@@ -9,6 +9,7 @@ naming the option, in Chinese.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -56,6 +57,15 @@ _RULE_TEXTS: dict[str, RuleKind] = {
     "满意度赋分": RuleKind.SATISFACTION,
     "按满意度赋分": RuleKind.SATISFACTION,
 }
+
+
+@functools.lru_cache(maxsize=4096)
+def _rule_kind(rules: tuple[tuple[str, RuleKind], ...], text: str) -> RuleKind | None:
+    key = phrase(text)
+    for alias, kind in rules:
+        if phrase(alias) == key:
+            return kind
+    return _RULE_TEXTS.get(key)
 
 
 def _to_reverse(value: Any) -> ReverseFormula:
@@ -146,11 +156,7 @@ class Policy:
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:
         """The rule a 赋分规则 text names (A1), or None when it is not known (never a silent default)."""
-        key = phrase(text)
-        for alias, kind in self.rules:
-            if phrase(alias) == key:
-                return kind
-        return _RULE_TEXTS.get(key)
+        return _rule_kind(self.rules, text)
 
     def tier_point(self, tier: Tier) -> Decimal:
         """The default point of a tier, as a fraction of the weight (A6)."""

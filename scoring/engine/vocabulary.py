@@ -8,6 +8,7 @@ A 定性 row reads 达成 / 部分达成 / 未达成 (and their variants) as a t
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -84,6 +85,11 @@ def less_is_better(name: str, extra: Iterable[str] = ()) -> str | None:
 
     ``extra`` are a table's own words (policy option ``reverse_words``).
     """
+    return _less_is_better(name, tuple(extra))
+
+
+@functools.lru_cache(maxsize=65536)
+def _less_is_better(name: str, extra: tuple[str, ...]) -> str | None:
     key = normalize(name)
     if _REDUCTION.search(key):
         return None
