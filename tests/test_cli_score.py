@@ -257,6 +257,27 @@ COUNTY_SHEET = """项目支出绩效自评表
 """
 
 
+class TestOutputSafety:
+    """-o never replaces an input, and a folder that does not exist is a usage error in Chinese."""
+
+    def test_refuses_to_overwrite_the_sheet(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Scoring 自评表.xlsx -o 自评表.xlsx keeps the sheet (and its self-reported points) untouched."""
+        sheet = tmp_path / "自评表.xlsx"
+        run(capsys, "score", str(AID), "--actuals", str(AID_ACTUALS), "-o", str(sheet))
+        before = sheet.read_bytes()
+        code, _, err = run(capsys, "score", str(sheet), "-o", str(sheet))
+        assert code == 2
+        assert "就是输入文件" in err
+        assert sheet.read_bytes() == before
+
+    def test_missing_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """-o into a folder that does not exist: exit 2 and a Chinese message, no traceback."""
+        code, _, err = run(capsys, "score", str(OFFICE), "-o", str(tmp_path / "没有" / "x.csv"))
+        assert code == 2
+        assert "所在目录不存在" in err
+        assert "Traceback" not in err
+
+
 class TestWholeSheet:
     """A county's 自评表 as published: its 总分 and budget 得分 audited beside the rows (exit 3 when they differ)."""
 
@@ -284,6 +305,19 @@ class TestWholeSheet:
         assert code == 3
         assert "总分：自评 100，计算 99.00，差 +1.00，相差超过容差" in out
         assert "预算执行率得分：自评 10，计算 9.00，差 +1.00，相差超过容差" in out
+
+    def test_unscored_rows_name_their_place(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A row that cannot be scored is listed with its file and row; the 总分 compared is a lower bound."""
+        sheet = tmp_path / "自评表.csv"
+        sheet.write_bytes(COUNTY_SHEET.replace("85%,20,20", "八成半,20,20").encode("gbk"))
+        code, out, _ = run(capsys, "score", str(sheet), "--json")
+        data = json.loads(out)
+        assert code == 1
+        (row,) = data["incomplete"]
+        assert row["source"] == "自评表.csv 第10行"
+        code, out, _ = run(capsys, "score", str(sheet))
+        assert "就业率（自评表.csv 第10行）：" in out
+        assert "计算总分为下限" in out
 
 
 class TestCheck:

@@ -416,7 +416,7 @@ class TestGraded:
         """部分达成（85%） is an error naming the band."""
         result = score("有效保障", "部分达成（85%）", rule=GRADED)
         assert result.points is None
-        assert result.error == "“部分达成”的得分应在分值的[60%, 80%)（6.00–8.00分）内，却是8.50分"
+        assert result.error == "“部分达成”的得分应在分值的[60%, 80%)（6.00分至8.00分，不含8.00分）内，却是8.50分"
 
     def test_explicit_at_band_top_of_achieved(self) -> None:
         """达成（79%） is below 达成's band."""

@@ -113,6 +113,23 @@ class TestIndicatorTypes:
         with pytest.raises(ValueError, match="weight"):
             Indicator(name="x", target="≥1个", weight=float("nan"))
 
+    def test_budget_numbers(self) -> None:
+        """Budget takes the same number forms; a negative 全年预算数 says so."""
+        row = Indicator(name="x", target="≥1个", weight=90, actual="1个")
+        result = score_table(Table("t", (row,)), budget=Budget(planned=100, spent=90.5))
+        assert result.budget is not None
+        assert result.budget.points == D("9.05")
+        negative = score_table(Table("t", (row,)), budget=Budget(planned="-100", spent="90"))
+        assert negative.budget is not None
+        assert negative.budget.error == "全年预算数不能为负数（-100），无法计算预算执行率"
+        with pytest.raises(TypeError, match="planned"):
+            Budget(planned=[100], spent=90)  # type: ignore[arg-type]
+
+    def test_small_and_large_floats(self) -> None:
+        """Floats in exponent form are exact numbers too (1e-05, 1e+20)."""
+        assert Indicator(name="x", target="≥1个", weight=1, actual=0.00001).actual == "0.00001"
+        assert Indicator(name="x", target="≥1个", weight=1e20).weight == D("1E+20")
+
     def test_one_bad_row_never_aborts(self) -> None:
         """A row whose target cannot be read does not stop score_table."""
         rows = (

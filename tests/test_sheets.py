@@ -136,10 +136,21 @@ class TestSplitColumns:
             ("≤", "2026年6月30日", "", "≤2026年6月30日"),
             ("≥", "90-95", "%", "≥90-95%"),
             ("≥", "110", "无", "≥110"),
+            # a written comparator with a unit means a number: the grammar refuses the words (no silent 定性)
+            ("≥", "九成五", "%", "≥九成五%"),
+            ("正向", "有效保障", "", "有效保障"),
         ],
     )
     def test_join(self, sign: str, value: str, unit: str, target: str) -> None:
         assert join_target(sign, value, unit, "t.csv 第2行", self.HEADERS) == (target, None)
+
+    def test_words_under_a_comparator_are_refused(self) -> None:
+        """``≥ | 九成五 | %`` is an unreadable target on its row, never a 定性 target worth full marks."""
+        from scoring.language import ParseError, parse_target
+
+        text, _ = join_target("≥", "九成五", "%", "t.csv 第2行", self.HEADERS)
+        with pytest.raises(ParseError):
+            parse_target(text)
 
     def test_blank_value_stays_blank(self) -> None:
         """No value, no target (the reader then says the 指标值 cell is blank)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
@@ -55,6 +56,7 @@ def _score(args: argparse.Namespace) -> int:
         raise UsageError("xlsx 格式需要用 -o 指定输出文件")
     if (args.budget is None) != (args.spent is None):
         raise UsageError("--budget（全年预算数）与 --spent（全年执行数）须同时给出")
+    _refuse_overwriting_inputs(args)
     table = load_table(args.table)
     actuals = load_actuals(args.actuals) if args.actuals else None
     budget = None
@@ -62,17 +64,36 @@ def _score(args: argparse.Namespace) -> int:
         budget = Budget(decimal_option("全年预算数", args.budget), decimal_option("全年执行数", args.spent))
     result = score_table(table, actuals=actuals, budget=budget, policy=policy_overrides(args), reader=reader(args))
     if fmt == "xlsx":
-        write_xlsx(result, args.output)
-        print(f"已写入 {args.output}", file=sys.stderr)
-    else:
+        _write(args.output, lambda path: write_xlsx(result, path))
+    elif args.output:
+        # CSV for Excel: UTF-8 with a BOM (render_csv adds it), everything else plain UTF-8
         text = render(result, fmt)
-        if args.output:
-            # CSV for Excel: UTF-8 with a BOM (render_csv adds it), everything else plain UTF-8
-            Path(args.output).write_text(text, encoding="utf-8")
-            print(f"已写入 {args.output}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
+        _write(args.output, lambda path: Path(path).write_text(text, encoding="utf-8"))
+    else:
+        sys.stdout.write(render(result, fmt))
     return exit_code(result)
+
+
+def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+    """-o never replaces a file the run reads (the sheet's own points would be lost)."""
+    if not args.output:
+        return
+    target = Path(args.output).resolve()
+    for name in (args.table, args.actuals):
+        if name and Path(name).resolve() == target:
+            raise UsageError(f"输出文件“{args.output}”就是输入文件，不会覆盖它：请另选文件名")
+
+
+def _write(output: str, write: Callable[[str], object]) -> None:
+    try:
+        write(output)
+    except FileNotFoundError as exc:
+        raise UsageError(f"无法写入“{output}”：所在目录不存在") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"无法写入“{output}”：这是一个目录") from exc
+    except OSError as exc:
+        raise UsageError(f"无法写入“{output}”：{exc.strerror or exc}") from exc
+    print(f"已写入 {output}", file=sys.stderr)
 
 
 def exit_code(result: TableScore) -> int:

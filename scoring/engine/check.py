@@ -39,7 +39,7 @@ def check_table(
         ind = row.indicator
         where = ind.source or ind.name
         names[normalize(ind.name)] += 1
-        findings.extend(Finding(ERROR, "cell", p, where) for p in ind.problems)
+        findings.extend(Finding(ERROR, "cell", p) for p in ind.problems)  # each problem names its place
         if row.weight_error and not ind.problems:
             findings.append(Finding(ERROR, "weight-negative", f"“{ind.name}”：{row.weight_error}", where))
         elif ind.weight is None and not ind.problems:
@@ -50,6 +50,7 @@ def check_table(
             findings.append(
                 Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
             )
+        findings.extend(Finding(WARNING, "read-as", note, where) for note in row.notes)
         if row.target_error is not None:
             findings.append(Finding(ERROR, "target-unreadable", row.target_error.render(context=False), where))
             continue

@@ -66,9 +66,8 @@ def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple
             return _multiplied(actual, reference, units)
         if reference.unit_text == "%" and reference.value > 1 and 0 < actual.value <= 1:
             value = actual.value * 100
-            fraction = step(StepKind.FRACTION, actual=str(actual), value=Num(value, "%"))
-            warning = f"实际完成值“{actual}”未写%，且不大于1，按{show(value)}%计（如指{show(actual.value)}%请写明%）"
-            return Conversion(value, (fraction,), (warning,))
+            warning = f"实际完成值“{actual}”未写%，且不大于1，按{show(value)}%计；如指{show(actual.value)}%请写明%"
+            return Conversion(value, warnings=(warning,))
         return Conversion(actual.value, (step(StepKind.NO_UNIT, actual=str(actual), unit=reference.unit_text),))
     if reference.unitless:
         value = actual.value if actual.unit_text == "%" else Decimal(actual.quantity.to_root_units().magnitude)

@@ -163,6 +163,11 @@ class TableScore:
         return tuple(out)
 
     @property
+    def unscored(self) -> tuple[Score, ...]:
+        """The weighted rows that could not be scored (with their sources, for the reports)."""
+        return tuple(s for s in self.lines if s.status is Status.ERROR)
+
+    @property
     def references(self) -> tuple[Score, ...]:
         """Rows without 分值: shown, not scored (A9)."""
         return tuple(s for s in self.lines if s.status is Status.REFERENCE)

@@ -272,17 +272,22 @@ def qualitative_graded(work: Work, target: Qualitative) -> Outcome:
         source = step(StepKind.SELF_REPORTED, points=Num(ind.reported, written=True))
     else:
         if ind.reported is not None:  # outside its tier's band: an audit difference, not an unscorable row (A6)
-            low, high = q2(w * tier.low), q2(w * tier.high)
             work.warnings.append(
-                f"自评得分{written(ind.reported)}分不在“{tier.label}”的区间{tier.band()}（{low}–{high}分）内，"
+                f"自评得分{written(ind.reported)}分不在“{tier.label}”的区间{tier.band()}（{_points_band(tier, w)}）内，"
                 "按默认取值计分，差异列入审核"
             )
         fraction = work.policy.tier_point(tier)
         source = step(StepKind.DEFAULT_POINT)
     if not tier.contains(fraction):
-        low, high = q2(w * tier.low), q2(w * tier.high)
-        raise RowError(f"“{tier.label}”的得分应在分值的{tier.band()}（{low}–{high}分）内，却是{q2(w * fraction)}分")
+        band = _points_band(tier, w)
+        raise RowError(f"“{tier.label}”的得分应在分值的{tier.band()}（{band}）内，却是{q2(w * fraction)}分")
     return rules.graded(tier, fraction, w, source)
+
+
+def _points_band(tier: Tier, w: Decimal) -> str:
+    """A tier's band in points, saying whether its top is included: ``12.00分至16.00分，不含16.00分``."""
+    low, high = q2(w * tier.low), q2(w * tier.high)
+    return f"{low}分至{high}分" if tier.high_included else f"{low}分至{high}分，不含{high}分"
 
 
 def unscorable(work: Work, target: Target) -> Outcome:

@@ -119,7 +119,6 @@ class StepKind(enum.Enum):
     BUDGET_CAPPED = "budget-capped"  # 执行率超过100%，按100%计；得分 = w × 100.00% = points
     CONVERTED = "converted"  # 换算：actual = value
     MULTIPLIED = "multiplied"  # 实际完成值“86万”未写单位，按指标值的单位“元”计：86万元 = 86万元
-    FRACTION = "fraction"  # 实际完成值“0.97”未写%，按97%计
     NO_UNIT = "no-unit"  # 实际完成值“…”未写单位，按指标值的单位“…”计
     PARTIAL_DATE = "partial-date"  # 实际完成值“…”只写到月/年，按其最后一天计
     AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d

@@ -19,7 +19,7 @@ from scoring.engine.indicator import score_row
 from scoring.engine.policy import Policy
 from scoring.engine.results import FLAG_AUDIT, Audit, BudgetScore, Comparison, Score, TableScore
 from scoring.language.reader import Reader
-from scoring.numbers import q2
+from scoring.numbers import q2, written
 from scoring.tables.actuals import Actuals, apply_actuals
 from scoring.tables.model import Budget, Table
 
@@ -31,7 +31,8 @@ def score_budget(budget: Budget, policy: Policy | Mapping[str, Any] | None = Non
     policy = Policy.layered(policy)
     w = policy.budget_weight
     if budget.planned <= 0:
-        return BudgetScore(budget.planned, budget.spent, w, None, None, error="全年预算数为0，无法计算预算执行率")
+        reason = "全年预算数为0" if budget.planned == 0 else f"全年预算数不能为负数（{written(budget.planned)}）"
+        return BudgetScore(budget.planned, budget.spent, w, None, None, error=f"{reason}，无法计算预算执行率")
     if budget.spent < 0:
         return BudgetScore(budget.planned, budget.spent, w, None, None, error="全年执行数不能为负数")
     outcome = rules.budget_rate(budget.planned, budget.spent, w)

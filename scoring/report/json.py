@@ -56,6 +56,14 @@ def _audit(audit: Audit) -> dict[str, Any]:
     }
 
 
+def _incomplete(result: TableScore) -> list[dict[str, str]]:
+    """What could not be scored: each row with its reason and where it is (file and row), then the budget line."""
+    rows = [{"name": s.indicator.name, "reason": s.error or "", "source": s.indicator.source} for s in result.unscored]
+    if result.budget is not None and result.budget.error:
+        rows.append({"name": "预算执行率", "reason": result.budget.error, "source": result.table.source})
+    return rows
+
+
 def _finding(finding: Finding) -> dict[str, str]:
     return finding.to_dict()
 
@@ -126,7 +134,7 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
         "grade": result.grade,
         "grade_note": result.grade_note,
         "complete": result.complete,
-        "incomplete": [{"name": n, "reason": r} for n, r in result.incomplete],
+        "incomplete": _incomplete(result),
         "references": [s.indicator.name for s in result.references],
         "audit": _audit(result.audit),
         "findings": [_finding(f) for f in result.findings],

@@ -55,6 +55,11 @@ def _status(score: Score) -> str:
     return score.status.value + (f"（{'、'.join(others)}）" if others else "")
 
 
+def _where(score: Score) -> str:
+    """Where a row is, for a message about it: ``（自评表.xlsx 第13行）``."""
+    return f"（{score.indicator.source}）" if score.indicator.source else ""
+
+
 def _grade(result: TableScore) -> str:
     if result.grade:
         return f"  等级：{result.grade}"
@@ -80,8 +85,10 @@ def _audit(result: TableScore) -> list[str]:
         lines.extend(f"  - {s.indicator.name}：自评 {_reported(s)}，计算 {_points(s)}" for s in audit.rows)
     else:
         lines.append(f"审核：自评得分与计算得分一致（容差 {tolerance} 分）。")
-    lines += _comparison("总分", audit.total, audit) + _comparison("预算执行率得分", audit.budget, audit)
-    return lines
+    total = _comparison("总分", audit.total, audit)
+    if total and not result.complete:
+        total[0] += "（计算总分为下限：有指标无法评分）"
+    return lines + total + _comparison("预算执行率得分", audit.budget, audit)
 
 
 def summary(result: TableScore) -> list[str]:
@@ -91,7 +98,9 @@ def summary(result: TableScore) -> list[str]:
         lines.append("评分完整：所有指标均已评分。")
     else:
         lines.append(f"评分不完整：{len(result.incomplete)} 项无法评分，总分未计入这些项，为下限，不评定等级：")
-        lines.extend(f"  - {name}：{reason}" for name, reason in result.incomplete)
+        lines.extend(f"  - {s.indicator.name}{_where(s)}：{s.error}" for s in result.unscored)
+        if result.budget is not None and result.budget.error:
+            lines.append(f"  - 预算执行率：{result.budget.error}")
     if result.references:
         names = "、".join(s.indicator.name for s in result.references)
         lines.append(f"参考行（未设分值，不计分）：{names}")

@@ -58,7 +58,6 @@ TEMPLATES: dict[StepKind, str] = {
     K.BUDGET_CAPPED: "执行率超过100%，按100%计；得分 = {w} × 100.00% = {points}",
     K.CONVERTED: "换算：{actual} = {value}",
     K.MULTIPLIED: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计：{actual}{unit} = {value}",
-    K.FRACTION: "实际完成值“{actual}”未写%，按{value}计",
     K.NO_UNIT: "实际完成值“{actual}”未写单位，按指标值的单位“{unit}”计",
     K.PARTIAL_DATE: "实际完成值“{actual}”只写到{precision}，按其最后一天计",
     K.AUDIT: "自评得分 {reported}，计算得分 {points}，差 {difference}",

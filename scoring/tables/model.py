@@ -29,12 +29,14 @@ def _as_number(field: str, value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-        raise TypeError(f"Indicator 的 {field} 应为数字（{_NUMBERS}），却是 {_type_name(value)}")
+        raise TypeError(f"{field} 应为数字（{_NUMBERS}），却是 {_type_name(value)}")
     if isinstance(value, float):
-        value = repr(value)  # the shortest text that reads back as this float: 48.3, never 48.29999…
-    number = weight_of(value) if isinstance(value, str) else Decimal(value)
+        # the shortest text that reads back as this float: 48.3, never 48.29999…; 1e-05 stays exact
+        number: Decimal | None = Decimal(repr(value))
+    else:
+        number = weight_of(value) if isinstance(value, str) else Decimal(value)
     if number is None or not number.is_finite():
-        raise ValueError(f"Indicator 的 {field} 应为数字，却是“{value}”")
+        raise ValueError(f"{field} 应为数字，却是“{value}”")
     return number
 
 
@@ -55,6 +57,25 @@ def _as_text(field: str, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"Indicator 的 {field} 应为文本（str），却是 {_type_name(value)}")
     return value
+
+
+def _money(field: str, value: Any) -> Decimal:
+    number = _as_number(field, value)
+    if number is None:
+        raise TypeError(f"Budget 的 {field} 应为数字（{_NUMBERS}），却是 None")
+    return number
+
+
+def _planned(value: Any) -> Decimal:
+    return _money("planned（全年预算数）", value)
+
+
+def _spent(value: Any) -> Decimal:
+    return _money("spent（全年执行数）", value)
+
+
+def _initial(value: Any) -> Decimal | None:
+    return _as_number("initial（年初预算数）", value)
 
 
 def _weight(value: Any) -> Decimal | None:
@@ -142,11 +163,14 @@ class Funds:
 
 @attrs.frozen
 class Budget:
-    """The budget-execution line: 全年预算数 (planned) and 全年执行数 (spent), in 万元; 年初预算数 when given."""
+    """The budget-execution line: 全年预算数 (planned) and 全年执行数 (spent), in 万元; 年初预算数 when given.
 
-    planned: Decimal
-    spent: Decimal
-    initial: Decimal | None = None
+    Amounts may be given as int, float (by its shortest text), str or Decimal, like an Indicator's numbers.
+    """
+
+    planned: Decimal = attrs.field(converter=_planned)
+    spent: Decimal = attrs.field(converter=_spent)
+    initial: Decimal | None = attrs.field(default=None, converter=_initial)
 
 
 @attrs.frozen

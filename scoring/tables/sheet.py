@@ -120,6 +120,7 @@ def _read_rows(block: _Block, rows: Sequence[tuple[int, tuple[str, ...]]]) -> No
         for field, what in (("name", "三级指标名称"), ("target", "指标值")):
             if field in columns and not cells.get(field):
                 problems.append(f"{block.place(number, field)}为空，应为{what}")
+
         weight = None
         if "weight" in columns:
             weight, problem = read_weight(cells["weight"], block.place(number, "weight"))

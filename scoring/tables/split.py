@@ -28,6 +28,7 @@ _WORDS = {
     "": ("定性", "定性指标", "定量", "定量指标", "中性", "中性指标", "/", "-", "—", "——", "无", "不适用"),
 }
 _WORD_SIGNS = {normalize(word): sign for sign, words in _WORDS.items() for word in words}
+_DIRECTIONS = frozenset({"正向", "正向指标", "越大越好", "反向", "反向指标", "越小越好"})
 #: Comparator symbols as the grammar reads them (NFKC, so ``＞＝`` is ``>=``); the cell is kept as written.
 _SYMBOL = re.compile(r"(?:[<>]\s*=?|=|≥|≤|≧|≦|﹦|═|‹=?|\u203a=?)")
 _STARTS_WITH_SIGN = re.compile(r"^\s*(?:[<>=≥≤≧≦﹦═‹\u203a]|不低于|不少于|不高于|不超过|大于|小于|等于|至少|至多)")
@@ -67,6 +68,12 @@ def join_target(sign: str, value: str, measure: str, where: str, headers: tuple[
     normal = unicodedata.normalize("NFKC", value)
     if normalize(measure) not in _UNIT_PLACEHOLDERS and (normal[-1:].isdigit() or _CHINESE_NUMBER.fullmatch(normal)):
         value += measure
-    if comparator and _HAS_NUMBER.search(normal) and not _STARTS_WITH_SIGN.match(normal):
+    # words stay words (``= | 优``, ``正向 | 有效保障``); but a written comparator with a unit cell means a number,
+    # so ``≥ | 九成五 | %`` reaches the grammar as ``≥九成五%`` and is refused there, never read quietly as words
+    direction = normalize(sign) in _DIRECTIONS
+    numeric = normalize(measure) not in _UNIT_PLACEHOLDERS and not direction
+    if comparator and not _STARTS_WITH_SIGN.match(normal) and (_HAS_NUMBER.search(normal) or numeric):
         value = comparator + value
+        if normalize(measure) not in _UNIT_PLACEHOLDERS and not value.endswith(measure.strip()):
+            value += measure.strip()
     return value, problem
