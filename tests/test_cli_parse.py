@@ -114,7 +114,7 @@ class TestHumanOutput:
     def test_failure_has_caret(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A failure shows ✗, the message, the text and a caret under the column."""
         _, lines, _ = run(capsys, "parse", "≥≥110个")
-        assert lines == ["✗ 指标值“≥≥110个”第2列：比较符重复：“≥”前已有比较符", "  ≥≥110个", "   ^"]
+        assert lines == ["✗ 指标值“≥≥110个”第2个字：比较符重复：“≥”前已有比较符", "  ≥≥110个", "   ^"]
 
     def test_actual_option(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--actual names 实际完成值 in errors."""

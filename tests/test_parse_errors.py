@@ -127,7 +127,7 @@ class TestRender:
     def test_head(self) -> None:
         """The first line names the role, the text and the column."""
         err = error("≥≥110个")
-        assert err.render(context=False) == "指标值“≥≥110个”第2列：比较符重复：“≥”前已有比较符"
+        assert err.render(context=False) == "指标值“≥≥110个”第2个字：比较符重复：“≥”前已有比较符"
 
     def test_str_is_render(self) -> None:
         """str(error) is the rendered message with context."""

@@ -60,7 +60,7 @@ class ParseError(ScoringError, ValueError):
     def render(self, context: bool = True) -> str:
         """The Chinese message, with the text and a caret under the bad spot (measured in display width)."""
         shown = one_line(self.text)
-        head = f"{_ROLE_NAMES.get(self.role, self.role)}“{shown}”第{self.column}列：{self.message}"
+        head = f"{_ROLE_NAMES.get(self.role, self.role)}“{shown}”第{self.column}个字：{self.message}"
         if not context:
             return head
         pad = width(shown[: self.column - 1])

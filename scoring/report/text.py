@@ -139,7 +139,8 @@ def render_table(result: TableScore) -> str:
             ]
         cells += [score.status.value, _marks(score)]
         out.append("  ".join(pad(cell, w, right) for cell, (_, w, right) in zip(cells, cols, strict=True)).rstrip())
-        out.append(f"      {explain(score)}")
+        if score.status is not Status.REFERENCE:
+            out.append(f"      {explain(score)}")
     if result.budget is not None:
         b = result.budget
         rate = "—" if b.rate is None else f"{written(q2(b.rate * HUNDRED))}%"
