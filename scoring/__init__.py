@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         score_indicator,
         score_table,
     )
+    from scoring.engine.batch import score_batch
     from scoring.language import (
         Amount,
         Blank,
@@ -69,6 +70,7 @@ _LAZY = {
         "Amount", "Blank", "Bound", "Comparator", "Date", "DateSpec", "Deadline", "ParseError", "Period",
         "Qualitative", "Range", "Reader", "Target", "Units", "parse_actual", "parse_target",
     ),
+    "scoring.engine.batch": ("score_batch",),
     "scoring.report": ("as_dict", "explain"),
     "scoring.tables": ("Actuals", "load_actuals", "load_table", "write_table"),
     "scoring.tables.model": ("Budget", "Funds", "Indicator", "Table"),
@@ -117,6 +119,7 @@ __all__ = [
     "load_table",
     "parse_actual",
     "parse_target",
+    "score_batch",
     "score_budget",
     "score_indicator",
     "score_table",

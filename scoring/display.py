@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["clip", "pad", "width"]
+__all__ = ["clip", "clip_left", "pad", "width"]
 
 
 def char_width(char: str) -> int:
@@ -31,6 +31,21 @@ def clip(text: str, columns: int) -> str:
         out.append(char)
         used += w
     return "".join(out) + "…"
+
+
+def clip_left(text: str, columns: int) -> str:
+    """The text cut from the left to at most ``columns`` columns (``…/目录/自评表.xlsx``): a path keeps its end."""
+    if width(text) <= columns:
+        return text
+    out: list[str] = []
+    used = 0
+    for char in reversed(text):
+        w = char_width(char)
+        if used + w > columns - 1:
+            break
+        out.append(char)
+        used += w
+    return "…" + "".join(reversed(out))
 
 
 def pad(text: str, columns: int, right: bool = False) -> str:

@@ -89,9 +89,18 @@ class TestHeaders:
         assert (row.level1, row.name, table.reported_total) == ("产出指标", "项目个数", Decimal("95.8"))
 
     def test_first_of_two_points_columns_wins(self, tmp_path: Path) -> None:
-        """A sheet with both 得分 and 自评得分 (scoring's own CSV) reads the first, as before."""
+        """A sheet with both 得分 and 自评得分 (scoring's own CSV) reads the first, and says so."""
         rows = [[*STANDARD, "自评得分"], [*ROW, "8"]]
-        assert load_table(_csv(tmp_path / "t.csv", rows)).indicators[0].reported == Decimal(9)
+        table = load_table(_csv(tmp_path / "t.csv", rows))
+        assert table.indicators[0].reported == Decimal(9)
+        assert table.problems == (
+            "t.csv 第1行：表头有 2 列都是“得分”（第7列“得分”、第9列“自评得分”），采用第7列，其余的不读取",
+        )
+
+    def test_cells_kept_from_running_as_formulas_read_back(self, tmp_path: Path) -> None:
+        """A report writes ``'=100%`` so that Excel shows it as text; it reads back as ``=100%``."""
+        row = [*ROW[:3], "'=100%", *ROW[4:]]
+        assert load_table(_csv(tmp_path / "t.csv", [STANDARD, row])).indicators[0].target == "=100%"
 
     def test_missing_name_column_still_reads(self, tmp_path: Path) -> None:
         """Without a 三级指标 column the rows read (no names) and the header row is named in one problem."""

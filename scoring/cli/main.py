@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ __all__ = ["EXIT_DIFFERENCES", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE", "buil
 #: 0 done; 1 something could not be scored or read; 2 usage error or unreadable input; 3 scored, but the sheet's
 #: own points differ from the computed ones (audit differences).
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_DIFFERENCES = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader closed the pipe
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
 
 
@@ -73,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="按赋分规则评分（得分、预算执行率、总分与等级）",
         description="对绩效目标表或自评表评分：逐项给出得分及计算过程，再给出预算执行率、总分与等级。",
     )
-    s.add_argument("table", metavar="指标表", help="绩效目标表（.toml/.csv/.xlsx），或带“实际完成值”列的自评表")
+    s.add_argument(
+        "table",
+        nargs="+",
+        metavar="指标表",
+        help="绩效目标表或自评表（.toml/.csv/.xlsx）；可给多个文件或目录（递归查找），即批量评分",
+    )
     s.add_argument("--actuals", metavar="文件", help="年终实际完成值文件（按三级指标名称对应）")
     s.add_argument("--budget", metavar="全年预算数", help="全年预算数（万元）")
     s.add_argument("--spent", metavar="全年执行数", help="全年执行数（万元）")
@@ -84,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="文件", help="写入文件，格式按扩展名：.xlsx .csv .json .jsonl .md（xlsx 必须指定）"
     )
     s.add_argument("--tolerance", metavar="分", help="审核容差：自评得分与计算得分相差超过此值时标记（默认0.1）")
+    s.add_argument("--output-dir", metavar="目录", help="批量评分时，为每张表写出填好的自评表（.xlsx）")
+    s.add_argument("--jobs", type=int, default=1, metavar="N", help="批量评分时用 N 个进程（输出顺序不变）")
+    s.add_argument("--quiet", action="store_true", help="不显示进度条")
     s.set_defaults(handler="scoring.cli.score_cmd")
 
     c = sub.add_parser(
@@ -103,11 +113,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    undecodable = next((a for a in argv if _has_surrogates(a)), None)
+    if undecodable is not None:
+        shown = undecodable.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        print(f"scoring：参数错误：参数“{shown}”含有无法解码的字节（应为 UTF-8 文本）", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     handler = importlib.import_module(args.handler)
-    code: int = handler.run(args)
+    try:
+        code: int = handler.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (``scoring score … | head -1``): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     return code
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in text)

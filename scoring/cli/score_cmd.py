@@ -7,14 +7,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from scoring.cli.batch_cmd import run_batch
 from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE
 from scoring.cli.options import decimal_option, policy_overrides, reader
 from scoring.engine.results import TableScore
 from scoring.engine.table import score_table
 from scoring.errors import ScoringError, UsageError
 from scoring.report import render, write_xlsx
-from scoring.tables import load_actuals, load_table
-from scoring.tables.model import Budget
+from scoring.report.safety import atomic_write
+from scoring.tables import iter_tables, load_actuals
+from scoring.tables.model import Budget, Table
 
 __all__ = ["exit_code", "run"]
 
@@ -24,10 +26,22 @@ _BY_SUFFIX = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".jsonl": "jsonl"
 
 
 def run(args: argparse.Namespace) -> int:
-    """Score one table; exit 0 all scored and no differences, 1 a weighted row unscored, 2 usage or unreadable
-    input, 3 all scored but the sheet's own points differ from the computed ones."""
+    """Score one table, or many (several files, a folder, a workbook with several table sheets): exit 0 all scored
+    and no differences, 1 a weighted row unscored (or a file skipped), 2 usage or unreadable input, 3 all scored
+    but the sheet's own points differ from the computed ones."""
     try:
-        return _score(args)
+        _refuse_overwriting_inputs(args)
+        paths = list(args.table)
+        if len(paths) > 1 or Path(paths[0]).is_dir():
+            return run_batch(args, paths)
+        tables = iter_tables(paths[0])
+        first = next(tables, None)
+        second = next(tables, None)
+        if first is None:
+            raise UsageError(f"“{paths[0]}”中没有可评分的表")
+        if second is not None:
+            return run_batch(args, paths)
+        return _score(args, first)
     except ScoringError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -50,14 +64,12 @@ def _format(args: argparse.Namespace) -> str:
     return by_suffix if given == "json" and by_suffix == "jsonl" else given
 
 
-def _score(args: argparse.Namespace) -> int:
+def _score(args: argparse.Namespace, table: Table) -> int:
     fmt = _format(args)
     if fmt == "xlsx" and not args.output:
         raise UsageError("xlsx 格式需要用 -o 指定输出文件")
     if (args.budget is None) != (args.spent is None):
         raise UsageError("--budget（全年预算数）与 --spent（全年执行数）须同时给出")
-    _refuse_overwriting_inputs(args)
-    table = load_table(args.table)
     actuals = load_actuals(args.actuals) if args.actuals else None
     budget = None
     if args.budget is not None:
@@ -68,20 +80,25 @@ def _score(args: argparse.Namespace) -> int:
     elif args.output:
         # CSV for Excel: UTF-8 with a BOM (render_csv adds it), everything else plain UTF-8
         text = render(result, fmt)
-        _write(args.output, lambda path: Path(path).write_text(text, encoding="utf-8"))
+        _write(args.output, lambda path: atomic_write(path, text.encode("utf-8")))
     else:
         sys.stdout.write(render(result, fmt))
     return exit_code(result)
 
 
 def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
-    """-o never replaces a file the run reads (the sheet's own points would be lost)."""
+    """-o never replaces a file the run reads (the sheet's own points would be lost), nor one inside a folder read."""
     if not args.output:
         return
     target = Path(args.output).resolve()
-    for name in (args.table, args.actuals):
-        if name and Path(name).resolve() == target:
+    for name in (*args.table, args.actuals):
+        if not name:
+            continue
+        given = Path(name).resolve()
+        if given == target:
             raise UsageError(f"输出文件“{args.output}”就是输入文件，不会覆盖它：请另选文件名")
+        if given.is_dir() and given in target.parents and target.suffix.lower() in (".xlsx", ".csv", ".toml"):
+            raise UsageError(f"输出文件“{args.output}”在要评分的目录“{name}”中，下次批量评分会把它当作输入：请另选位置")
 
 
 def _write(output: str, write: Callable[[str], object]) -> None:

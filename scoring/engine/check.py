@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from scoring.engine.compile import CompiledTable, compile_table
+from scoring.engine.compile import MAX_WEIGHT_DIGITS, CompiledTable, compile_table
 from scoring.engine.findings import ERROR, INFO, WARNING, Finding
 from scoring.engine.policy import Policy
 from scoring.language.reader import Reader
 from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Range, Target
 from scoring.language.units import Units
-from scoring.numbers import HUNDRED, q2, show, written
+from scoring.numbers import HUNDRED, fits, q2, show, written
 from scoring.tables.model import Indicator, Table
 from scoring.text import normalize
 
@@ -41,7 +41,8 @@ def check_table(
         names[normalize(ind.name)] += 1
         findings.extend(Finding(ERROR, "cell", p) for p in ind.problems)  # each problem names its place
         if row.weight_error and not ind.problems:
-            findings.append(Finding(ERROR, "weight-negative", f"“{ind.name}”：{row.weight_error}", where))
+            code = "weight-negative" if ind.weight is not None and ind.weight < 0 else "weight-out-of-range"
+            findings.append(Finding(ERROR, code, f"“{ind.name}”：{row.weight_error}", where))
         elif ind.weight is None and not ind.problems:
             findings.append(Finding(INFO, "reference-row", f"“{ind.name}”没有分值：作为参考行显示，不计分", where))
         elif ind.weight is not None and ind.weight == 0:
@@ -101,7 +102,9 @@ def _target_findings(table: Table, ind: Indicator, target: Target, where: str) -
 
 
 def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
-    weights = [ind.weight for ind in table.indicators if ind.weight is not None]
+    # a 分值 out of range (1E+308) is an error of its row, not a part of the sums
+    usable = [ind for ind in table.indicators if ind.weight is not None and fits(ind.weight, MAX_WEIGHT_DIGITS)]
+    weights = [ind.weight for ind in usable if ind.weight is not None]
     total = sum(weights, Decimal(0))
     out = []
     with_budget = total + policy.budget_weight
@@ -133,7 +136,7 @@ def _weight_findings(table: Table, policy: Policy) -> list[Finding]:
         )
         out.append(Finding(INFO, "weights-sum", line))
     by_level1: dict[str, Decimal] = defaultdict(Decimal)
-    for ind in table.indicators:
+    for ind in usable:
         if ind.weight is not None:
             by_level1[normalize(ind.level1)] += ind.weight
     for level1, weight in table.level1_weights:

@@ -156,9 +156,11 @@ def choose(rule: RuleKind, shape: Shape) -> Choice:
     return CHOICES[rule, shape]
 
 
-def apply(work: Work, shape: Shape, target: Target) -> Outcome:
-    """Score ``target`` by the choice for the work's rule and ``shape``, giving the choice's note when it has one."""
-    choice = choose(work.rule, shape)
+def apply(work: Work, shape: Shape, target: Target, choice: Choice | None = None) -> Outcome:
+    """Score ``target`` by the choice for the work's rule and ``shape`` (or ``choice``, when the row's plan chose
+    already), giving the choice's note when it has one."""
+    if choice is None:
+        choice = choose(work.rule, shape)
     if choice.note:
         op = getattr(getattr(target, "op", None), "symbol", "")
         note = choice.note.format(rule=work.indicator.rule, op=op)

@@ -19,10 +19,15 @@ __all__ = ["consistency_findings"]
 
 
 def _inflation(lines: Sequence[Score], budget: BudgetScore | None, policy: Policy) -> list[Finding]:
-    scored = [s for s in lines if s.points is not None and s.weight]
-    weights = sum((s.weight for s in scored if s.weight is not None), Decimal(0))
-    points = sum((s.points for s in scored if s.points is not None), Decimal(0))
-    if budget is None or budget.points is None or not budget.weight or not weights or not points:
+    if budget is None or budget.points is None or not budget.weight:
+        return []
+    weights = points = Decimal(0)
+    for line in lines:
+        weight = line.indicator.weight
+        if line.points is not None and weight:
+            weights += weight
+            points += line.points
+    if not weights or not points:
         return []
     indicators, money = points / weights, budget.points / budget.weight
     gap = (indicators - money) / indicators
@@ -39,7 +44,7 @@ def _inflation(lines: Sequence[Score], budget: BudgetScore | None, policy: Polic
 def _reasons(lines: Sequence[Score]) -> list[Finding]:
     out = []
     for line in lines:
-        if line.status is Status.ERROR or line.indicator.reason.strip():
+        if not line.flags or line.status is Status.ERROR or line.indicator.reason.strip():
             continue
         flags = [f for f in (FLAG_SHORT, FLAG_OVER) if f in line.flags]
         if flags:

@@ -39,16 +39,22 @@ def _tidy(value: Decimal) -> Decimal:
 def _multiplied(actual: Amount, reference: Amount, units: Units) -> Conversion:
     """``86万`` against ``≤90万元``: the multiplier applies to the target's unit without its own multiplier (A7)."""
     base = units.without_prefix(reference.unit)
-    value = _tidy(Decimal(units.registry.Quantity(actual.value, base).to(reference.unit).magnitude))
+    factor = units.factor(base, reference.unit)
+    if factor is None:  # pragma: no cover - a unit and itself without its multiplier always convert
+        raise ConversionError(f"单位“{canonical(base)}”无法换算为“{reference.unit_text}”")
+    value = _tidy(actual.value * factor)
     shown = Num.of(reference, value)
     return Conversion(value, (step(StepKind.MULTIPLIED, actual=str(actual), unit=canonical(base), value=shown),))
 
 
-def in_unit(amount: Amount, reference: Amount) -> Decimal:
+def in_unit(amount: Amount, reference: Amount, units: Units) -> Decimal:
     """The value of ``amount`` in the unit of ``reference`` (a range's low end in its high end's unit)."""
     if amount.unit_text == reference.unit_text:
         return amount.value
-    return Decimal(amount.quantity.to(reference.unit).magnitude)
+    factor = units.factor(amount.unit, reference.unit)
+    if factor is None:
+        return Decimal(amount.quantity.to(reference.unit).magnitude)  # raises pint's error, as before
+    return amount.value * factor
 
 
 def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple[str, str]) -> Conversion:
@@ -75,9 +81,8 @@ def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple
         return Conversion(value, warnings=(warning,))
     if actual.unit_text == reference.unit_text:
         return Conversion(actual.value)
-    try:
-        value = _tidy(Decimal(actual.quantity.to(reference.unit).magnitude))
-    except Exception as exc:  # pint's DimensionalityError
+    factor = units.factor(actual.unit, reference.unit)
+    if factor is None:  # the units measure different things
         if units.is_counting(actual.unit) and units.is_counting(reference.unit):
             a_root = Decimal(actual.quantity.to_root_units().magnitude)
             per_unit = Decimal(units.registry.Quantity(Decimal(1), reference.unit).to_root_units().magnitude)
@@ -90,6 +95,7 @@ def convert_actual(actual: Amount, reference: Amount, units: Units, texts: tuple
         raise ConversionError(
             f"单位不一致：实际完成值“{actual_text}”（{actual.unit_text}）无法与指标值“{target_text}”"
             f"（{reference.unit_text}）比较"
-        ) from exc
+        )
+    value = _tidy(actual.value * factor)
     converted = step(StepKind.CONVERTED, actual=str(actual), value=Num.of(reference, value))
     return Conversion(value, (converted,))

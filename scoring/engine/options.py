@@ -15,6 +15,7 @@ import attrs
 
 from scoring.engine.vocabulary import Tier
 from scoring.errors import ScoringError
+from scoring.numbers import RANGE_WORDS, fits
 
 __all__ = [
     "DEFAULT_GRADES",
@@ -75,7 +76,7 @@ _RULE_NAMES = {
 
 
 def _decimal(key: str, value: Any) -> Decimal:
-    if isinstance(value, Decimal) and value.is_finite():
+    if isinstance(value, Decimal) and value.is_finite() and fits(value):
         return value
     if isinstance(value, bool):
         raise PolicyError(f"评分口径“{key}”应为数字，却是“{value}”")
@@ -89,6 +90,9 @@ def _decimal(key: str, value: Any) -> Decimal:
         raise PolicyError(f"评分口径“{key}”应为数字，却是“{value}”") from exc
     if not number.is_finite():
         raise PolicyError(f"评分口径“{key}”应为数字，却是“{value}”")
+    if not fits(number):
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise PolicyError(f"评分口径“{key}”的数值“{shown}”超出范围：{RANGE_WORDS}")
     return number
 
 

@@ -116,7 +116,7 @@ def _to_inflation(value: Any) -> Decimal:
     return option("inflation_threshold", value)  # type: ignore[no-any-return]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Policy:
     """Every option of the scoring policy; the defaults are Part A (``docs/scoring-rules.md``).
 

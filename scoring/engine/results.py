@@ -7,7 +7,9 @@ and as JSON.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any, Union
 
 import attrs
 
@@ -61,9 +63,25 @@ class Status(enum.Enum):
         return self.name.lower()
 
 
+def _evaluated(steps: Steps) -> tuple[Step, ...]:
+    return steps() if callable(steps) else steps
+
+
+def _shown(steps: Steps) -> str:
+    return repr(_evaluated(steps))
+
+
+#: Steps as given, or a function that gives them the first time they are read.
+Steps = Union[tuple[Step, ...], Callable[[], tuple[Step, ...]]]  # noqa: UP007 - runtime alias
+
+
 @attrs.frozen
 class Score:
-    """The score of one indicator: points (2 dp) or an error, with the rule, flags, warnings and steps."""
+    """The score of one indicator: points (2 dp) or an error, with the rule, flags, warnings and steps.
+
+    ``steps`` may be given as a function: a row scored like one scored before takes that row's points, and its
+    own steps are worked out only when read (a batch that reports only points never builds them).
+    """
 
     indicator: Indicator
     points: Decimal | None
@@ -72,14 +90,28 @@ class Score:
     ratio: Decimal | None = None
     flags: tuple[Flag, ...] = ()
     warnings: tuple[str, ...] = ()
-    steps: tuple[Step, ...] = ()
+    _steps: Steps = attrs.field(default=(), alias="steps", eq=_evaluated, hash=False, repr=_shown)
     error: str | None = None
     difference: Decimal | None = None
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The steps of the explanation (worked out on first reading when given as a function)."""
+        steps = self._steps
+        if callable(steps):
+            steps = steps()
+            object.__setattr__(self, "_steps", steps)
+        return steps
 
     @property
     def weight(self) -> Decimal | None:
         """The 分值 of the row."""
         return self.indicator.weight
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (for ``--jobs``) with its steps worked out: the function behind them holds the reader."""
+        fields = (self.points, self.status, self.rule, self.ratio, self.flags, self.warnings, self.steps)
+        return (Score, (self.indicator, *fields, self.error, self.difference))
 
 
 @attrs.frozen

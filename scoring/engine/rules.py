@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from scoring.engine.policy import EqualFormula, ReverseFormula
 from scoring.engine.steps import Day, Note, Num, Pct, Pts, Step, StepKind, step
@@ -36,8 +35,7 @@ ONE = Decimal(1)
 K = StepKind
 
 
-@attrs.frozen
-class Outcome:
+class Outcome(NamedTuple):
     """What a rule gives: points (2 dp, within [0, w]), the ratio it used, whether the target was met, steps."""
 
     points: Decimal
@@ -79,8 +77,8 @@ def _proportion(
         steps.append(step(K.POINTS_PCT, w=Num(w), ratio=Pct(ratio), points=Pts(points), note=note))
     else:
         # the numbers divided, shown with the target's multiplier (620万 ÷ 650万) unless they were converted
-        shown_n = Num(n) if values else attrs.evolve(num, unit="", label="", written=False)
-        shown_d = Num(d) if values else attrs.evolve(den, unit="", label="", written=False)
+        shown_n = Num(n) if values else Num(num.value, "", False, "", num.multiplier, num.factor)
+        shown_d = Num(d) if values else Num(den.value, "", False, "", den.multiplier, den.factor)
         steps.append(step(K.POINTS_FRACTION, w=Num(w), num=shown_n, den=shown_d, points=Pts(points), note=note))
     return Outcome(points, ratio, False, tuple(steps))
 
@@ -149,8 +147,8 @@ def within(a: Num, low: Num, high: Num, w: Decimal, low_value: Decimal | None = 
     if a.value < lo:
         if a.value <= 0 or lo <= 0:
             return _nothing(ZERO, step(K.BELOW_RANGE_ZERO, a=a, low=low))
-        return _proportion(w, a, attrs.evolve(low, label="下限"), values=(a.value, lo))
-    return _proportion(w, attrs.evolve(high, label="上限"), a, label="完成率（超出上限）")
+        return _proportion(w, a, low._replace(label="下限"), values=(a.value, lo))
+    return _proportion(w, high._replace(label="上限"), a, label="完成率（超出上限）")
 
 
 def rate_times_weight(rate: Decimal, w: Decimal, a: Num) -> Outcome:

@@ -11,89 +11,20 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-import attrs
-
 import scoring.engine.rules as rules
 from scoring.engine.convert import ConversionError, convert_actual, in_unit
-from scoring.engine.policy import EqualFormula, Policy, RuleKind, SatisfactionFormula
-from scoring.engine.results import FLAG_OVER, Flag
+from scoring.engine.policy import EqualFormula, SatisfactionFormula
+from scoring.engine.results import FLAG_OVER
 from scoring.engine.rules import Outcome
 from scoring.engine.steps import Num, Step, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of, tier_words
-from scoring.language.errors import ParseError
-from scoring.language.reader import Reader
-from scoring.language.targets import (
-    Amount,
-    Bound,
-    Comparator,
-    Date,
-    Deadline,
-    Described,
-    Period,
-    Qualitative,
-    Range,
-    Target,
-)
+from scoring.engine.work import RowError, Work
+from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Qualitative, Range, Target
 from scoring.numbers import HUNDRED, percent, q2, show, written
-from scoring.tables.model import Indicator
 from scoring.text import normalize
 
 __all__ = ["RowError", "Work", "bound", "dated", "qualitative_direct", "qualitative_graded", "range_direct",
            "range_proportional", "unscorable"]  # fmt: skip
-
-
-class RowError(Exception):
-    """A row that cannot be scored; the message (Chinese) says why."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@attrs.define
-class Work:
-    """One row being scored: its inputs, and what scoring collects on the way."""
-
-    indicator: Indicator
-    rule: RuleKind
-    year: int | None
-    policy: Policy
-    reader: Reader
-    reverse: bool = False  # the target is 反向: written ≤/<, or a bare value on a less-is-better name (A2)
-    warnings: list[str] = attrs.field(factory=list)
-    steps: list[Step] = attrs.field(factory=list)
-    flags: list[Flag] = attrs.field(factory=list)
-    pending_note: str = ""  # a rule-mismatch warning given once the actual has been read
-    #: one part of a several-valued row (``300人、50人``): its actual, already read, replaces the cell's
-    actual_part: Target | None = None
-
-    @property
-    def actual_text(self) -> str:
-        """The actual as written (the part's, for one part of a several-valued row)."""
-        return str(self.actual_part) if self.actual_part is not None else self.indicator.actual or ""
-
-    def actual_read(self) -> None:
-        """The actual has been read: give the pending warning, if any."""
-        if self.pending_note:
-            self.warnings.append(self.pending_note)
-            self.pending_note = ""
-
-    @property
-    def weight(self) -> Decimal:
-        assert self.indicator.weight is not None  # checked before any scorer runs
-        return self.indicator.weight
-
-    def read_actual(self) -> Target:
-        if self.actual_part is not None:
-            return self.actual_part
-        try:
-            actual = self.reader.actual(self.indicator.actual or "", self.year)
-        except ParseError as exc:
-            raise RowError(f"实际完成值无法识别：{exc.render(context=False)}") from exc
-        if isinstance(actual, Described):
-            self.warnings.append(f"实际完成值“{actual.text}”含说明文字，按{actual.target}计")
-            return actual.target
-        return actual
 
 
 # --- numbers ---------------------------------------------------------------------------------------------------
@@ -173,7 +104,7 @@ def satisfaction(work: Work, target: Bound, a: Num, t: Num) -> Outcome:
     if target.amount.unit_text != "%":
         raise RowError(f"满意度乘分值需要百分比指标值，却是“{target}”")
     # the target decides 达标/未达标; the rate only decides the points
-    return attrs.evolve(rules.rate_times_weight(a.value / HUNDRED, work.weight, a), achieved=a.value >= t.value)
+    return rules.rate_times_weight(a.value / HUNDRED, work.weight, a)._replace(achieved=a.value >= t.value)
 
 
 def direct(work: Work, target: Bound, a: Num, t: Num) -> Outcome:
@@ -190,13 +121,13 @@ def range_proportional(work: Work, target: Range) -> Outcome:
     a = _actual_number(work, target.high)
     low = Num.of(target.low, written=True)
     high = Num.of(target.high, written=True)
-    return rules.within(a, low, high, work.weight, low_value=in_unit(target.low, target.high))
+    return rules.within(a, low, high, work.weight, low_value=in_unit(target.low, target.high, work.reader.units))
 
 
 def range_direct(work: Work, target: Range) -> Outcome:
     """直接赋分 on a range (A1): inside → w, otherwise 0."""
     a = _actual_number(work, target.high)
-    inside = in_unit(target.low, target.high) <= a.value <= target.high.value
+    inside = in_unit(target.low, target.high, work.reader.units) <= a.value <= target.high.value
     kind = StepKind.INSIDE_TARGET if inside else StepKind.OUTSIDE_TARGET
     return rules.all_or_nothing(inside, work.weight, step(kind, a=a, target=str(target)))
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import attrs
-
 from scoring.engine.choose import DEFAULT_RULES, apply, shape_of
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import RowError, Work
@@ -41,8 +39,8 @@ def score_parts(work: Work, target: Several, rule_written: bool, less_is_better:
     for index, (part, actual) in enumerate(zip(target.parts, actuals, strict=True), start=1):
         shape = shape_of(part, less_is_better)
         rule = work.rule if rule_written else DEFAULT_RULES[shape]
-        sub = Work(work.indicator, rule, work.year, work.policy, work.reader, reverse=shape.name.endswith("REVERSE"))
-        sub = attrs.evolve(sub, actual_part=actual)
+        reverse = shape.name.endswith("REVERSE")
+        sub = Work(work.indicator, rule, work.year, work.policy, work.reader, reverse=reverse, actual_part=actual)
         work.steps.append(step(StepKind.PART, index=index, target=str(part), actual=str(actual)))
         try:
             outcome = apply(sub, shape, part)

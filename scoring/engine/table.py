@@ -10,16 +10,14 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
 import scoring.engine.rules as rules
 from scoring.engine.compile import CompiledTable, compile_table
 from scoring.engine.consistency import consistency_findings
 from scoring.engine.indicator import score_row
 from scoring.engine.policy import Policy
-from scoring.engine.results import FLAG_AUDIT, Audit, BudgetScore, Comparison, Score, TableScore
+from scoring.engine.results import FLAG_AUDIT, Audit, BudgetScore, Comparison, Score, Status, TableScore
 from scoring.language.reader import Reader
-from scoring.numbers import q2, written
+from scoring.numbers import HUNDRED, RANGE_WORDS, fits, q2, written
 from scoring.tables.actuals import Actuals, apply_actuals
 from scoring.tables.model import Budget, Table
 
@@ -35,6 +33,11 @@ def score_budget(budget: Budget, policy: Policy | Mapping[str, Any] | None = Non
         return BudgetScore(budget.planned, budget.spent, w, None, None, error=f"{reason}，无法计算预算执行率")
     if budget.spent < 0:
         return BudgetScore(budget.planned, budget.spent, w, None, None, error="全年执行数不能为负数")
+    for name, amount in (("全年预算数", budget.planned), ("全年执行数", budget.spent)):
+        if not fits(amount):
+            shown = written(amount) if len(written(amount)) <= 24 else f"{amount:.6e}"
+            error = f"{name}“{shown}”超出范围（{RANGE_WORDS}），无法计算预算执行率"
+            return BudgetScore(budget.planned, budget.spent, w, None, None, error=error)
     outcome = rules.budget_rate(budget.planned, budget.spent, w)
     return BudgetScore(budget.planned, budget.spent, w, outcome.points, outcome.ratio, outcome.steps)
 
@@ -77,37 +80,52 @@ def _audit(lines: tuple[Score, ...], budget: BudgetScore | None, table: Table, t
 def score_compiled(compiled: CompiledTable, budget: Budget | None = None) -> TableScore:
     """Score a compiled table (A9): the sum of the rounded lines, the maximum, the grade read exactly — no grade
     when a weighted row or the budget line could not be scored — the audit of the sheet's own points and the
-    consistency warnings (A11)."""
-    table, policy = compiled.table, compiled.policy
-    lines = tuple(score_row(row, table.year, policy, compiled.reader) for row in compiled.rows)
+    consistency warnings (A11).
+
+    The maximum counts the 分值 of every row that has a usable one (a negative or absurd 分值 is the row's
+    reason for not being scored, not part of the table's maximum)."""
+    table, policy, reader, year = compiled.table, compiled.policy, compiled.reader, compiled.table.year
+    lines = []
+    total = maximum = Decimal(0)
+    unscored = 0
+    for row in compiled.rows:
+        line = score_row(row, year, policy, reader)
+        lines.append(line)
+        if line.points is not None:
+            total += line.points
+        if line.indicator.weight is not None and row.weight_error is None:
+            maximum += line.indicator.weight
+        if line.status is Status.ERROR:
+            unscored += 1
     budget = budget or table.budget
     budget_score = score_budget(budget, policy) if budget is not None else None
-    total = sum((s.points for s in lines if s.points is not None), Decimal(0))
-    maximum = sum((s.weight for s in lines if s.weight is not None), Decimal(0))
     if budget_score is not None:
         maximum += budget_score.weight
         if budget_score.points is not None:
             total += budget_score.points
+        elif budget_score.error:
+            unscored += 1
     total = q2(total)
-    result = TableScore(
+    shown = tuple(lines)
+    percentage = grade = note = None
+    if maximum > 0:
+        exact = total / maximum * HUNDRED  # the grade reads the exact ratio (A9): 179.99 of 200 is below 90
+        percentage = q2(exact)
+        if unscored:  # a lower bound cannot be graded (A9): the grade would depend on the rows that are missing
+            note = f"评分不完整（{unscored} 项无法评分），总分{total}为下限，不评定等级"
+        else:
+            grade = policy.grade(exact)
+    return TableScore(
         table,
-        lines,
+        shown,
         budget_score,
         total,
         maximum,
-        None,
-        None,
+        percentage,
+        grade,
         policy,
         compiled.notes,
-        audit=_audit(lines, budget_score, table, total, policy),
-        findings=consistency_findings(lines, budget_score, policy),
+        audit=_audit(shown, budget_score, table, total, policy),
+        findings=consistency_findings(shown, budget_score, policy),
+        grade_note=note,
     )
-    exact = result.exact_percentage
-    if exact is None:
-        return result
-    if not result.complete:
-        # a lower bound cannot be graded (A9): the grade would depend on the rows that are missing
-        note = f"评分不完整（{len(result.incomplete)} 项无法评分），总分{total}为下限，不评定等级"
-        return attrs.evolve(result, percentage=q2(exact), grade_note=note)
-    # the grade reads the exact ratio (A9): 179.99 of 200 shows 90.00% but is below 90
-    return attrs.evolve(result, percentage=q2(exact), grade=policy.grade(exact))

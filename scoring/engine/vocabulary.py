@@ -71,11 +71,10 @@ def tier_words() -> tuple[str, ...]:
     return tuple(words[0] for words in _WORDS.values())
 
 
-#: Indicator names that say less is better (A2): a bare target on such a name is 反向.
-_LESS_IS_BETTER = re.compile(
-    r"(?:经费|费用|成本|支出|人员)\S*?控制率|结转结余率|结余率|调整率|变动率|超支率|投诉率|事故率|差错率|发生率"
-    r"|损失率|返工率|故障率|违规\S*?次数"
-)
+#: Indicator names that say less is better (A2): a rate named below, a 控制率 after a word of money or staff
+#: (经费支出控制率), or a count of violations (违规操作次数). Searched in time linear in the name's length.
+_CONTROLLED = ("经费", "费用", "成本", "支出", "人员")
+_RATES = re.compile(r"结转结余率|结余率|调整率|变动率|超支率|投诉率|事故率|差错率|发生率|损失率|返工率|故障率")
 #: Names that measure the reduction itself stay 正向 (成本节约率, 能耗降低率, 下降率).
 _REDUCTION = re.compile(r"节约率|降低率|下降率")
 
@@ -88,6 +87,17 @@ def less_is_better(name: str, extra: Iterable[str] = ()) -> str | None:
     return _less_is_better(name, tuple(extra))
 
 
+def _between(key: str, firsts: tuple[str, ...], last: str) -> tuple[int, str] | None:
+    """The leftmost span from one of ``firsts`` to the nearest ``last`` after it (``经费…控制率``), or None."""
+    end = key.rfind(last)
+    starts = [i for word in firsts if (i := key.find(word)) != -1 and i + len(word) <= end]
+    if not starts:
+        return None
+    start = min(starts)
+    word = next(w for w in firsts if key.startswith(w, start))
+    return start, key[start : key.find(last, start + len(word)) + len(last)]
+
+
 @functools.lru_cache(maxsize=65536)
 def _less_is_better(name: str, extra: tuple[str, ...]) -> str | None:
     key = normalize(name)
@@ -96,5 +106,14 @@ def _less_is_better(name: str, extra: tuple[str, ...]) -> str | None:
     for word in extra:
         if word and normalize(word) in key:
             return word
-    found = _LESS_IS_BETTER.search(key)
-    return found.group() if found else None
+    found: list[tuple[int, int, str]] = []
+    controlled = _between(key, _CONTROLLED, "控制率")
+    if controlled:
+        found.append((controlled[0], 0, controlled[1]))
+    rate = _RATES.search(key)
+    if rate:
+        found.append((rate.start(), 1, rate.group()))
+    violations = _between(key, ("违规",), "次数")
+    if violations:
+        found.append((violations[0], 2, violations[1]))
+    return min(found)[2] if found else None

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 from lark import Token, Transformer, v_args
 
-from scoring.language.dates import Date, DateSpec, Deadline, Period
+from scoring.language.dates import Date, DateSpec, Deadline, Period, year_problem
 from scoring.language.numerals import chinese_to_decimal
 from scoring.language.reject import Reject
 from scoring.language.targets import Target
@@ -37,6 +37,15 @@ def _date_number(text: str) -> int:
     return int(chinese_to_decimal(digits))
 
 
+def _year(tok: Token) -> int:
+    """The year of a YEAR token (二〇二六年, 2026年度); a year outside the range is refused."""
+    year = _date_number(str(tok))
+    problem = year_problem(year)
+    if problem:
+        raise Reject(_pos(tok), problem)
+    return year
+
+
 def _spec(pos: int, year: int | None, month: int | None, day: int | None) -> DateSpec:
     if month is not None and not 1 <= month <= 12:
         raise Reject(pos, f"月份“{month}”不存在")
@@ -55,7 +64,7 @@ class DateRules(Transformer[Token, Target]):
         year = month = day = None
         for tok in toks:
             if tok.type == "YEAR":
-                year = _date_number(str(tok))
+                year = _year(tok)
             elif tok.type == "MONTH":
                 month = _date_number(str(tok))
             elif tok.type == "DAY":
@@ -65,7 +74,7 @@ class DateRules(Transformer[Token, Target]):
     md = ymd
 
     def year_part(self, *toks: Token) -> DateSpec:
-        year = _date_number(str(toks[0])) if len(toks) == 2 else None
+        year = _year(toks[0]) if len(toks) == 2 else None
         part = str(toks[-1])
         if part in _PARTS:
             month, day = _PARTS[part]
@@ -88,7 +97,7 @@ class DateRules(Transformer[Token, Target]):
         return Deadline(point, strict=strict)
 
     def within_year(self, *toks: Token) -> Deadline:
-        year = next((_date_number(str(t)) for t in toks if t.type == "YEAR"), None)
+        year = next((_year(t) for t in toks if t.type == "YEAR"), None)
         return Deadline(DateSpec(year, 12, 31))
 
     def date(self, point: DateSpec, *_: Token) -> Date:

@@ -2,6 +2,9 @@
 
 ``Deadline`` (``2026年6月30日前``; strict for ``<2026年6月30日``), ``Date`` (``2026年6月15日``) and ``Period``
 (``2023.07-2024.01``). A date written without a year takes the table's year (``resolve``).
+
+Years run from :data:`MIN_YEAR` to :data:`MAX_YEAR` (the grammar's Arabic years are 19xx and 20xx): a year
+outside them, written (``〇〇〇〇年``) or given as the table's year (``--year 0``), is refused with a message.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Date", "DateSpec", "Deadline", "Period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Date", "DateSpec", "Deadline", "Period", "year_problem"]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2099
+
+
+def year_problem(year: int, name: str = "年份") -> str | None:
+    """Why a year cannot be a date's year (Chinese, starting with ``name``), or None when it can."""
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return f"{name}“{year}”超出范围：应在{MIN_YEAR}年至{MAX_YEAR}年之间"
 
 
 @attrs.frozen

@@ -2,6 +2,7 @@
 
 A ParseError keeps its fields (text, 1-based column in the text as given, what was expected) and builds its
 message when shown, with a caret under the bad spot measured in display width (CJK characters take two columns).
+A long text is shown cut around the bad spot (``…``), so a message stays a few lines whatever the input.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from scoring.text import one_line
 __all__ = ["ParseError", "column_of", "describe_lark_error"]
 
 _ROLE_NAMES = {"target": "指标值", "actual": "实际完成值"}
+#: Characters of a long text shown in a message (in the head line, and around the caret).
+_SHOWN = 40
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
@@ -60,18 +63,25 @@ class ParseError(ScoringError, ValueError):
     def render(self, context: bool = True) -> str:
         """The Chinese message, with the text and a caret under the bad spot (measured in display width)."""
         shown = one_line(self.text)
-        head = f"{_ROLE_NAMES.get(self.role, self.role)}“{shown}”第{self.column}个字：{self.message}"
+        named = shown if len(shown) <= _SHOWN else f"{shown[:_SHOWN]}…（共{len(shown)}个字）"
+        head = f"{_ROLE_NAMES.get(self.role, self.role)}“{named}”第{self.column}个字：{self.message}"
         if not context:
             return head
-        pad = width(shown[: self.column - 1])
-        return f"{head}\n  {shown}\n  {' ' * pad}^"
+        start = 0 if len(shown) <= _SHOWN else max(0, min(self.column - 1 - _SHOWN // 2, len(shown) - _SHOWN))
+        window = ("…" if start else "") + shown[start : start + _SHOWN]
+        window += "…" if start + _SHOWN < len(shown) else ""
+        pad = width(window[: self.column - start - 1 + (1 if start else 0)])
+        return f"{head}\n  {window}\n  {' ' * pad}^"
 
 
 def column_of(text: str, norm_pos: int) -> int:
     """The 1-based column in ``text`` of position ``norm_pos`` of its normalised form."""
     seen = 0
     for index, char in enumerate(text):
-        produced = len(_SPACE.sub("", unicodedata.normalize("NFKC", char)))
+        if char.isascii():
+            produced = 0 if char.isspace() else 1
+        else:
+            produced = len(_SPACE.sub("", unicodedata.normalize("NFKC", char)))
         if produced and seen + produced > norm_pos:
             return index + 1
         seen += produced

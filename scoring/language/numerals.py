@@ -1,10 +1,24 @@
-"""Chinese numerals to exact Decimals: ``一百一十`` -> 110, ``两万`` -> 20000, ``五点七六`` -> 5.76."""
+"""Chinese numerals to exact Decimals: ``一百一十`` -> 110, ``两万`` -> 20000, ``五点七六`` -> 5.76.
+
+A numeral whose value would need more than :data:`~scoring.numbers.MAX_DIGITS` digits (``一亿`` written forty
+thousand times) raises :class:`NumeralTooLarge` as soon as its value passes that size, so reading one takes time
+in proportion to its length.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["chinese_to_decimal"]
+from scoring.numbers import MAX_DIGITS
+
+__all__ = ["NumeralTooLarge", "chinese_to_decimal"]
+
+_LIMIT = 10**MAX_DIGITS
+
+
+class NumeralTooLarge(ValueError):
+    """A Chinese numeral with more digits than a number in a cell may have."""
+
 
 _DIGITS = {
     "零": 0, "〇": 0, "○": 0,
@@ -23,6 +37,8 @@ def _integer(text: str) -> int:
         raise ValueError("empty numeral")
     if all(c in _DIGITS for c in text) and len(text) > 1:
         # digit by digit, as in years and codes: 二〇二六 -> 2026
+        if len(text) > MAX_DIGITS:
+            raise NumeralTooLarge(f"{len(text)} digits in {text[:20]!r}…")
         return int("".join(str(_DIGITS[c]) for c in text))
     total = 0  # completed 万/亿 groups
     section = 0  # the current group below 万
@@ -50,6 +66,8 @@ def _integer(text: str) -> int:
             if group == 0 and total == 0:
                 group = 1
             total = (total + group) * unit if unit > 10_000 or total < unit else total + group * unit
+            if total >= _LIMIT:
+                raise NumeralTooLarge(f"more than {MAX_DIGITS} digits in {text[:20]!r}…")
             section, digit, last_small, zero = 0, None, 10_000, False
             last_large = unit
         else:
@@ -72,11 +90,17 @@ def chinese_to_decimal(text: str) -> Decimal:
         if point in text:
             whole, _, frac = text.partition(point)
             scale = 1
-            while frac and frac[-1] in _LARGE:
-                scale *= _LARGE[frac[-1]]
-                frac = frac[:-1]
+            end = len(frac)
+            while end and frac[end - 1] in _LARGE:
+                scale *= _LARGE[frac[end - 1]]
+                end -= 1
+                if scale >= _LIMIT:
+                    raise NumeralTooLarge(f"more than {MAX_DIGITS} digits in {text[:20]!r}…")
+            frac = frac[:end]
             if not frac or any(c not in _DIGITS for c in frac):
                 raise ValueError(f"bad decimal part in {text!r}")
+            if len(frac) > MAX_DIGITS:
+                raise NumeralTooLarge(f"more than {MAX_DIGITS} digits in {text[:20]!r}…")
             value = Decimal(f"{_integer(whole)}.{''.join(str(_DIGITS[c]) for c in frac)}") * scale
             if scale > 1 and value == value.to_integral_value():
                 value = value.quantize(Decimal(1))  # 576000000, not 576000000.00

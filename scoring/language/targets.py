@@ -16,6 +16,7 @@ from typing import Any, Union
 import attrs
 
 from scoring.language.dates import Date, DateSpec, Deadline, Period
+from scoring.language.unit_facts import UnitRef
 from scoring.language.units import Units, canonical, default_units, quantity
 from scoring.numbers import written
 
@@ -59,10 +60,14 @@ class Comparator(enum.Enum):
 
 @attrs.frozen
 class Amount:
-    """An exact number with a unit: ``110 个``, ``48.30 万元/套``, ``95 %``; ``unit`` is a pint Unit."""
+    """An exact number with a unit: ``110 个``, ``48.30 万元/套``, ``95 %``; ``unit`` is a pint Unit.
+
+    The unit may be given as a :class:`~scoring.language.unit_facts.UnitRef` (read without loading pint): it is
+    looked up the first time ``unit`` is read.
+    """
 
     value: Decimal
-    unit: Any = attrs.field(eq=False, repr=False)
+    _unit: Any = attrs.field(eq=False, repr=False, alias="unit")
     unit_text: str = ""
     #: A multiplier word that could not prefix a unit (``86万``, ``620万/月``): the value includes its factor,
     #: and the amount is shown as written (``620万/月``, never ``6200000/月``).
@@ -74,6 +79,16 @@ class Amount:
         """An amount from a value and a unit expression (``Amount.of("48.30", "万元/套")``)."""
         parsed = (units or default_units()).parse_unit(unit)
         return cls(Decimal(value), parsed, canonical(parsed))
+
+    def valued(self, value: Decimal) -> Amount:
+        """The same unit and multiplier with another value (already multiplied by the factor)."""
+        return Amount(value, self._unit, self.unit_text, self.multiplier, self.factor)
+
+    @property
+    def unit(self) -> Any:
+        """The pint Unit."""
+        unit = self._unit
+        return unit.resolve() if type(unit) is UnitRef else unit
 
     @property
     def quantity(self) -> Any:

@@ -16,10 +16,11 @@ from lark import Token, v_args
 from scoring.errors import UnitError
 from scoring.language.build_dates import DateRules
 from scoring.language.nodes import Amt, Every, Inclusive, Note, Number, Op, Per, Suffix, Words
-from scoring.language.numerals import chinese_to_decimal
+from scoring.language.numerals import NumeralTooLarge, chinese_to_decimal
 from scoring.language.reject import Reject
 from scoring.language.targets import Amount, Bound, Comparator, Range, Several, Target
 from scoring.language.units import Units
+from scoring.numbers import MAX_DIGITS
 
 __all__ = ["Build", "Reject"]
 
@@ -35,6 +36,20 @@ def _inclusive(op: Comparator, inclusive: bool) -> Comparator:
 
 def _pos(tok: Token) -> int:
     return tok.start_pos or 0
+
+
+def _too_long(pos: int, written: str) -> Reject:
+    shown = written if len(written) <= 24 else written[:20] + "…"
+    return Reject(pos, f"数值“{shown}”位数过多：一个数值最多{MAX_DIGITS}位数字", certain=True)
+
+
+def _numeral(tok: Token, text: str, what: str) -> Decimal:
+    try:
+        return chinese_to_decimal(text)
+    except NumeralTooLarge as exc:
+        raise _too_long(_pos(tok), str(tok)) from exc
+    except ValueError as exc:
+        raise Reject(_pos(tok), f"{what}“{tok}”无法识别") from exc
 
 
 @v_args(inline=True)
@@ -82,14 +97,14 @@ class Build(DateRules):
     # --- numbers and units ----------------------------------------------------------------------------
     def arabic(self, *toks: Token) -> Number:
         sign = -1 if len(toks) == 2 else 1
-        return Number(sign * Decimal(str(toks[-1]).replace(",", "")), _pos(toks[0]))
+        digits = str(toks[-1]).replace(",", "")
+        if len(digits) - ("." in digits) > MAX_DIGITS:
+            raise _too_long(_pos(toks[-1]), str(toks[-1]))
+        return Number(sign * Decimal(digits), _pos(toks[0]))
 
     def chinese(self, tok: Token) -> Number:
         text = str(tok)
-        try:
-            value = chinese_to_decimal(text)
-        except ValueError as exc:
-            raise Reject(_pos(tok), f"中文数字“{tok}”无法识别") from exc
+        value = _numeral(tok, text, "中文数字")
         return Number(value, _pos(tok), text if set(text) <= _MAGNITUDES else "")
 
     def per_slash(self, tok: Token, unit: Token) -> Per:
@@ -134,10 +149,7 @@ class Build(DateRules):
         return self._noted(amt, note) if note else amt
 
     def percent_words(self, tok: Token, note: Note | None = None) -> Amt:
-        try:
-            value = chinese_to_decimal(str(tok)[3:])
-        except ValueError as exc:
-            raise Reject(_pos(tok), f"“{tok}”无法识别") from exc
+        value = _numeral(tok, str(tok)[3:], "")
         amt = Amt(value, _pos(tok), percent=True)
         return self._noted(amt, note) if note else amt
 
@@ -157,7 +169,7 @@ class Build(DateRules):
         self, a: Amt, mult: str | None = None, numer: tuple[str, ...] = (), denom: tuple[str, ...] = ()
     ) -> Amount:
         if a.percent:
-            return Amount(a.value, self.units.parse_unit("percent"), "%")
+            return Amount(a.value, self.units.unit("percent"), "%")
         try:
             parsed, text, factor = self.units.unit_of(mult or a.mult, numer or a.numer, denom or a.denom)
         except UnitError as exc:

@@ -5,6 +5,10 @@ with the user's own definition files (same syntax) loaded after the built-in one
 Each :class:`~scoring.language.reader.Reader` holds one ``Units``; quantities never mix registries.
 
 This is the only module that touches pint's private attributes (``_prefixes``, ``_units``, ``_REGISTRY``).
+
+pint is loaded only when a unit is used (converted, compared): the grammar's reading of a unit as written
+(:meth:`Units.unit_of`) comes from the facts kept between runs when they are known
+(:mod:`scoring.language.unit_facts`), as a :class:`~scoring.language.unit_facts.UnitRef`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import scoring.language.cache as cache
 from scoring.errors import UnitError
+from scoring.language.unit_facts import Facts, UnitRef
 
 __all__ = ["MAX_UNIT_WORDS", "Units", "canonical", "default_units", "quantity"]
 
@@ -39,8 +45,10 @@ class Units:
     def __init__(self, extra: Iterable[str | Path] = ()) -> None:
         self.extra: tuple[Path, ...] = tuple(Path(p) for p in extra)
         self._registry: Any = None
+        self._pending: list[str] = []  # counting words to define once the registry is built
         self.parse_unit = functools.lru_cache(maxsize=4096)(self._parse_unit)
         self.unit_of = functools.lru_cache(maxsize=4096)(self._unit_of)
+        self.factor = functools.lru_cache(maxsize=4096)(self._factor)
 
     def __repr__(self) -> str:
         return f"Units(extra={[str(p) for p in self.extra]!r})"
@@ -49,8 +57,32 @@ class Units:
     def registry(self) -> Any:
         """The pint registry, built on first use from the built-in definitions and the extra files."""
         if self._registry is None:
-            self._registry = _build(self.extra)
+            registry = _build(self.extra)
+            for word in self._pending:
+                if word not in registry:
+                    registry.define(f"{word} = [{word}]")
+            self._registry = registry
         return self._registry
+
+    @functools.cached_property
+    def definitions(self) -> tuple[bytes | str, ...]:
+        """The definition files as bytes (built-in first; a file that cannot be read by its error): what the
+        registry, its names and the parser built from them depend on (the key of the files kept between runs)."""
+        parts: list[bytes | str] = [resources.files("scoring.language").joinpath("units_zh.txt").read_bytes()]
+        for file in self.extra:
+            try:
+                parts.extend((str(file), file.read_bytes()))
+            except OSError as exc:
+                parts.append(f"{file}: {exc}")
+        return tuple(parts)
+
+    @functools.cached_property
+    def _facts(self) -> Facts:
+        return Facts(cache.key("units", self.definitions) + ".json")
+
+    def unit(self, expr: str) -> Any:
+        """The unit of an expression known to be valid: a pint Unit once pint is loaded, else a reference."""
+        return UnitRef(self, expr) if self._registry is None else self.parse_unit(expr)
 
     @functools.cached_property
     def names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -74,18 +106,45 @@ class Units:
         except (pint.errors.PintError, ValueError, AttributeError, TypeError) as exc:
             raise UnitError(f"无法识别的单位“{text}”") from exc
 
+    def _factor(self, src: Any, dst: Any) -> Decimal | None:
+        """What a value in ``src`` is multiplied by to be in ``dst``, exactly as pint converts it; None when the
+        units measure different things. ``value * factor`` is ``Quantity(value, src).to(dst).magnitude``."""
+        try:
+            return Decimal(self.registry.Quantity(Decimal(1), src).to(dst).magnitude)
+        except Exception:  # pint's DimensionalityError, or a conversion it refuses
+            return None
+
     def prefix_factor(self, mult: str) -> Decimal:
         """The factor of a multiplier word (``万`` -> 10000)."""
         return Decimal(str(self.registry._prefixes[mult].converter.scale))
 
     def _unit_of(self, mult: str | None, numer: tuple[str, ...], denom: tuple[str, ...]) -> tuple[Any, str, Decimal]:
-        """The unit of a multiplier and unit words as written: (pint unit, canonical text, value factor).
+        """The unit of a multiplier and unit words as written: (unit, canonical text, value factor).
 
         The multiplier prefixes the first unit word when the registry allows it (``万元``); otherwise, and for a
-        multiplier without a unit (``620万/月``), it becomes a factor on the value.
+        multiplier without a unit (``620万/月``), it becomes a factor on the value. The unit is a pint Unit, or a
+        :class:`UnitRef` when the answer was known from an earlier run and pint is not loaded.
         """
         if len(numer) + len(denom) > MAX_UNIT_WORDS:
             raise UnitError(f"单位过长：超过{MAX_UNIT_WORDS}个单位词")
+        key = Facts.key(mult, numer, denom)
+        fact = self._facts.get(key)
+        if fact is not None and fact[0] == "ok" and len(fact) == 4:
+            return self.unit(fact[1]), fact[2], Decimal(fact[3])
+        if fact is not None and fact[0] == "error" and len(fact) == 2:
+            raise UnitError(fact[1])
+        try:
+            parsed, text, factor, expr = self._look_up(mult, numer, denom)
+        except UnitError as exc:
+            self._facts.put(key, ["error", exc.message])
+            raise
+        self._facts.put(key, ["ok", expr, text, str(factor)])
+        return parsed, text, factor
+
+    def _look_up(
+        self, mult: str | None, numer: tuple[str, ...], denom: tuple[str, ...]
+    ) -> tuple[Any, str, Decimal, str]:
+        """:meth:`unit_of` asked of pint, with the expression of the unit found."""
         factor = Decimal(1)
         head = list(numer)
         if mult:
@@ -101,18 +160,22 @@ class Units:
         except UnitError:
             if not mult or not numer:
                 raise
-            parsed, text, _ = self.unit_of(None, numer, denom)
-            return parsed, text, self.prefix_factor(mult)
-        return parsed, canonical(parsed), factor
+            parsed, text, _, expr = self._look_up(None, numer, denom)
+            return parsed, text, self.prefix_factor(mult), expr
+        return parsed, canonical(parsed), factor, expr
 
     def define_counting_word(self, word: str) -> None:
         """Make ``word`` a counting word of this registry (its own dimension), unless it is a unit already.
 
         Called for an unknown Chinese word inside a rate (``元/生/年``): the word is defined here, in the registry
-        this object holds, and nowhere else; a bare ``3生`` stays an unknown unit.
+        this object holds, and nowhere else; a bare ``3生`` stays an unknown unit. Before the registry is loaded
+        the word waits, and is defined when it is.
         """
-        if word not in self.registry:
-            self.registry.define(f"{word} = [{word}]")
+        if self._registry is None:
+            if word not in self._pending:
+                self._pending.append(word)
+        elif word not in self._registry:
+            self._registry.define(f"{word} = [{word}]")
 
     def quantity(self, value: Decimal, unit: str = "") -> Any:
         """A pint Quantity from a value and a unit expression of this registry."""

@@ -10,6 +10,7 @@ import io
 
 from scoring.engine.results import TableScore
 from scoring.numbers import q2, written
+from scoring.report.safety import neutral
 from scoring.report.wording import explain
 from scoring.report.xlsx import write_xlsx
 
@@ -77,5 +78,5 @@ def render_csv(result: TableScore) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows(_rows(result))
+    writer.writerows([neutral(cell) for cell in row] for row in _rows(result))
     return "\ufeff" + buffer.getvalue()

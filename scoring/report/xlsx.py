@@ -12,11 +12,14 @@ openpyxl is imported only when a workbook is written, so ``import scoring`` stay
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 from scoring.engine.results import TableScore
+from scoring.report.safety import atomic_write, stable_xlsx
 
-__all__ = ["write_xlsx"]
+__all__ = ["write_xlsx", "xlsx_bytes"]
 
 
 def write_xlsx(result: TableScore, path: str | Path) -> None:
@@ -29,4 +32,11 @@ def write_xlsx(result: TableScore, path: str | Path) -> None:
     book = Workbook()
     write_form(book.active, result)
     write_notes(book.create_sheet(), result)
-    book.save(str(path))
+    atomic_write(path, xlsx_bytes(book))
+
+
+def xlsx_bytes(book: Any) -> bytes:
+    """A workbook's bytes, the same for the same content (see :func:`scoring.report.safety.stable_xlsx`)."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return stable_xlsx(buffer.getvalue())

@@ -7,6 +7,11 @@ split 指标性质 | 指标值 | 度量单位 columns (:mod:`~scoring.tables.spl
 :class:`~scoring.errors.TableReadError`; a bad cell is kept on its row with a Chinese problem message
 (``Indicator.problems`` / ``Table.problems``), so one typo never hides the rest of the table.
 
+:func:`iter_tables` gives every table of a file (each table sheet of a workbook, each project of a long-format
+sheet with a 项目名称 column) one at a time, reading the file as a stream: memory is bounded by one table, not
+the file. :class:`~scoring.tables.guard.Limits` bounds what a hostile file may cost (rows, columns, line length,
+unzipped size).
+
 >>> table = load_table("indicators/2026-昌吉州对口援疆办/援疆工作经费项目.toml")  # doctest: +SKIP
 >>> table, problems = apply_actuals(table, load_actuals("…/援疆工作经费项目.实际完成值.toml"))  # doctest: +SKIP
 """
@@ -16,66 +21,44 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-
-from scoring.errors import ScoringError, TableReadError
+from scoring.errors import ScoringError
 from scoring.tables.actuals import Actual, Actuals, apply_actuals
-from scoring.tables.files import Sheet, read_bytes, read_csv, read_xlsx, write_csv, write_xlsx
+from scoring.tables.actuals_read import actuals_from_sheets
+from scoring.tables.files import write_csv, write_xlsx
+from scoring.tables.guard import DEFAULT_LIMITS, Limits, check_regular
+from scoring.tables.iterate import file_suffix, iter_tables, open_sheets
 from scoring.tables.model import Table
 from scoring.tables.rows import rows_from_table
-from scoring.tables.sheet import actuals_from_sheets, table_from_sheets
-from scoring.tables.toml_read import actuals_from_toml, table_from_toml
+from scoring.tables.toml_read import actuals_from_toml, toml_text
 from scoring.tables.toml_write import dump_table_toml
 
 __all__ = [
     "Actual",
     "Actuals",
+    "Limits",
     "apply_actuals",
     "dump_table_toml",
+    "iter_tables",
     "load_actuals",
     "load_table",
     "write_table",
 ]
 
-_SHEETS = (".csv", ".xlsx", ".xlsm")
 
+def load_table(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Table:
+    """The first table of a ``.toml``, ``.csv`` or ``.xlsx`` file (:func:`iter_tables` gives them all).
 
-def _suffix(path: Path, shown: str) -> str:
-    suffix = path.suffix.lower()
-    if suffix == ".toml" or suffix in _SHEETS:
-        return suffix
-    if suffix == ".xls":
-        raise TableReadError(shown, "不支持旧版 Excel 的 .xls 文件，请在 Excel 中另存为 .xlsx")
-    raise TableReadError(shown, f"不支持的文件类型“{path.suffix or '（无扩展名）'}”，应为 .toml、.csv 或 .xlsx")
-
-
-def _toml_text(path: Path, shown: str) -> str:
-    try:
-        return read_bytes(path, shown).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TableReadError(shown, "TOML 文件应为 UTF-8 编码") from exc
-
-
-def _sheets(path: Path, shown: str, suffix: str) -> list[Sheet]:
-    return read_csv(path, shown) if suffix == ".csv" else read_xlsx(path, shown)
-
-
-def load_table(path: str | os.PathLike[str]) -> Table:
-    """Read a target table (or a 自评表 with actuals) from ``.toml``, ``.csv`` or ``.xlsx``.
-
-    Raises TableReadError when the file is missing, undecodable, has no header row or is not valid TOML.
-    ``Table.source`` is the path as given (rows name the file alone: ``援疆.csv 第5行``).
+    Raises TableReadError when the file is missing, not a regular file, undecodable, has no header row or is not
+    valid TOML. ``Table.source`` is the path as given (rows name the file alone: ``援疆.csv 第5行``).
     """
-    file, shown = Path(path), os.fspath(path)
-    suffix = _suffix(file, shown)
-    if suffix == ".toml":
-        table = table_from_toml(_toml_text(file, shown), shown)
-    else:
-        table = table_from_sheets(_sheets(file, shown, suffix), shown)
-    return attrs.evolve(table, source=shown)
+    tables = iter_tables(path, limits)
+    try:
+        return next(tables)
+    finally:
+        tables.close()
 
 
-def load_actuals(path: str | os.PathLike[str]) -> Actuals:
+def load_actuals(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Actuals:
     """Read a year-end actuals file: TOML (``[budget]``, ``[actuals]`` / ``[[actuals]]``), CSV or XLSX.
 
     CSV/XLSX need the columns 三级指标 and 实际完成值; 得分 and 偏差原因 are optional, and a 全年预算数 /
@@ -83,10 +66,11 @@ def load_actuals(path: str | os.PathLike[str]) -> Actuals:
     :func:`load_table`.
     """
     file, shown = Path(path), os.fspath(path)
-    suffix = _suffix(file, shown)
-    if suffix == ".toml":
-        return actuals_from_toml(_toml_text(file, shown), shown)
-    return actuals_from_sheets(_sheets(file, shown, suffix), shown)
+    check_regular(file, shown)
+    if file_suffix(file, shown) == ".toml":
+        return actuals_from_toml(toml_text(file, shown, limits), shown)
+    with open_sheets(file, shown, limits) as sheets:
+        return actuals_from_sheets(sheets, shown, limits)
 
 
 def write_table(table: Table, path: str | os.PathLike[str]) -> None:

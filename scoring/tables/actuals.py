@@ -8,13 +8,14 @@ nothing here raises on bad data.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
 
+from scoring.tables.guard import short
 from scoring.tables.model import Budget, Indicator, Table
+from scoring.tables.names import CloseNames
 from scoring.text import normalize as name_key
 
 __all__ = ["Actual", "Actuals", "apply_actuals"]
@@ -69,28 +70,31 @@ def apply_actuals(table: Table, actuals: Actuals) -> tuple[Table, tuple[str, ...
     for index, indicator in enumerate(table.indicators):
         rows.setdefault(name_key(indicator.name), []).append(index)
     indicators = list(table.indicators)
+    close: CloseNames | None = None
     seen: dict[str, Actual] = {}
     for entry in actuals.entries:
         key = name_key(entry.name)
         if key in seen:
-            problems.append(f"{entry.source}：三级指标“{entry.name}”重复（{seen[key].source} 已给出），以先出现的为准")
+            problems.append(
+                f"{entry.source}：三级指标“{short(entry.name, 200)}”重复（{seen[key].source} 已给出），以先出现的为准"
+            )
             continue
         seen[key] = entry
         if key not in rows:
-            problems.append(f"{entry.source}：表中没有三级指标“{entry.name}”{_hint(entry.name, table)}")
+            close = close or CloseNames(i.name for i in table.indicators)
+            problems.append(f"{entry.source}：表中没有三级指标“{short(entry.name, 200)}”{_hint(entry.name, close)}")
             continue
         first, *others = rows[key]
         if others:
             where = "、".join(table.indicators[i].source or f"第{i + 1}个指标" for i in rows[key])
             problems.append(
-                f"{entry.source}：表中有 {len(rows[key])} 个三级指标名为“{entry.name}”（{where}），只填入第一个"
+                f"{entry.source}：表中有 {len(rows[key])} 个三级指标名为“{short(entry.name, 200)}”（{where}），只填入第一个"
             )
         indicators[first] = _fill(indicators[first], entry)
     budget = actuals.budget if actuals.budget is not None else table.budget
     return attrs.evolve(table, indicators=tuple(indicators), budget=budget), tuple(problems)
 
 
-def _hint(name: str, table: Table) -> str:
-    names = {name_key(i.name): i.name for i in table.indicators}
-    close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.6)
-    return f"，是否指“{names[close[0]]}”\N{FULLWIDTH QUESTION MARK}" if close else ""
+def _hint(name: str, names: CloseNames) -> str:
+    close = names.closest(name)
+    return f"，是否指“{close}”\N{FULLWIDTH QUESTION MARK}" if close else ""

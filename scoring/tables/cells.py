@@ -13,22 +13,57 @@ from decimal import Decimal
 from typing import Any
 
 from scoring.numbers import plain
+from scoring.tables.guard import MAX_DIGITS, short
 
-__all__ = ["cell_text", "decimal_of", "float_text", "read_points", "read_weight", "split_level1_weight", "weight_of"]
+__all__ = [
+    "ERROR_VALUES",
+    "cell_text",
+    "decimal_of",
+    "float_text",
+    "plain_number",
+    "read_points",
+    "read_weight",
+    "split_level1_weight",
+    "weight_of",
+]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-#: ``产出指标(50分)`` / ``产出指标（50分）`` / ``产出指标 (50)``: the name, then the weight in brackets.
-_WEIGHTED = re.compile(r"(?P<name>.*?)\s*[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+#: ``(50分)`` / ``（50分）`` / ``(50)``: the weight in brackets at the end of a 一级 heading (``产出指标(50分)``).
+_WEIGHTED = re.compile(r"[(（]\s*(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]")
+#: What Excel writes for a formula it could not compute (read from an XLSX error cell or a CSV saved by Excel).
+ERROR_VALUES = frozenset(
+    {
+        "#DIV/0!",
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+    }
+)
+#: Beyond this exponent a number is written in scientific notation (``1E+308``), never as 309 digits.
+_HUGE = 20
 #: Excel keeps 15 significant digits; a float's 16th and 17th digits are binary noise.
 _EXCEL_DIGITS = 15
 #: Parts of a number format: quoted text, an escaped character, digit placeholders, ``%``, other characters.
 _FORMAT_TOKENS = re.compile(r'"[^"]*"|\\.|[0#?]+|%|.', re.S)
-_FORMAT_BRACKETS = re.compile(r"\[[^\]]*\]")
+_FORMAT_BRACKETS = re.compile(r"\[[^\[\]]*\]")
 
 
 def float_text(value: float) -> str:
-    """A spreadsheet float as the exact text it displays (``48.3`` -> ``"48.3"``, ``10.0`` -> ``"10"``)."""
-    return plain(Decimal(repr(value)))
+    """A spreadsheet float as the exact text it displays (``48.3`` -> ``"48.3"``, ``10.0`` -> ``"10"``).
+
+    ``inf``, ``nan`` and numbers beyond 10²⁰ keep their short spelling (``1e+308``), which no 分值 reads."""
+    number = Decimal(repr(value))
+    if not number.is_finite() or abs(number.adjusted()) > _HUGE:
+        return repr(value)
+    return plain(number)
 
 
 def _excel_number(value: float) -> Decimal:
@@ -77,6 +112,8 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         return "是" if value else "否"
     if isinstance(value, (int, float, Decimal)):
         number = _excel_number(value) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite() or abs(number.adjusted()) > _HUGE:
+            return repr(value) if isinstance(value, float) else str(value)
         percent, before, after = _format_parts(number_format or "General")
         if percent:
             number *= 100
@@ -89,15 +126,31 @@ def cell_text(value: Any, number_format: str = "General") -> str:
     return str(value).strip()
 
 
+def plain_number(text: str) -> Decimal | None:
+    """A cell that is a plain non-negative number (``10``, ``8.5``) read fast; None for anything else."""
+    return Decimal(text) if len(text) <= MAX_DIGITS and text.isascii() and _PLAIN.fullmatch(text) else None
+
+
 def decimal_of(text: str) -> Decimal | None:
     """The exact number a cell holds (``"10"``, ``" 7.5 "``, ``"1,012.90"``), or None if it holds none.
 
     Full-width digits count (NFKC); thousands separators are dropped.
     """
     normal = unicodedata.normalize("NFKC", text).strip().replace(",", "")
-    if not _NUMBER.fullmatch(normal):
+    if _digits(normal) > MAX_DIGITS or not _NUMBER.fullmatch(normal):
         return None
     return Decimal(normal)
+
+
+def _digits(text: str) -> int:
+    return sum(map(text.count, "0123456789"))
+
+
+def _not_a_number(raw: str, where: str) -> str:
+    digits = _digits(unicodedata.normalize("NFKC", raw))
+    if digits > MAX_DIGITS:
+        return f"{where}数字位数过多（{digits}位），不是有效的数值：“{short(raw)}”"
+    return f"{where}应为数字，却是“{short(raw)}”"
 
 
 def weight_of(text: str) -> Decimal | None:
@@ -119,9 +172,9 @@ def read_weight(raw: str, where: str) -> tuple[Decimal | None, str | None]:
         return None, None  # no 分值: a reference row (其中：…), shown but not scored
     weight = weight_of(raw)
     if weight is None:
-        return None, f"{where}应为数字，却是“{raw}”"
+        return None, _not_a_number(raw, where)
     if weight < 0:
-        return None, f"{where}分值不能为负数，却是“{raw}”"
+        return None, f"{where}分值不能为负数，却是“{short(raw)}”"
     return weight, None
 
 
@@ -131,13 +184,16 @@ def read_points(raw: str, where: str) -> tuple[Decimal | None, str | None]:
         return None, None
     points = weight_of(raw)
     if points is None:
-        return None, f"{where}应为数字，却是“{raw}”"
+        return None, _not_a_number(raw, where)
     return points, None
 
 
 def split_level1_weight(text: str) -> tuple[str, Decimal | None]:
     """``"产出指标(50分)"`` -> ``("产出指标", Decimal("50"))``; a heading without a weight -> ``(text, None)``."""
-    match = _WEIGHTED.fullmatch(text.strip())
-    if match is None or not match["name"]:
-        return text.strip(), None
-    return match["name"], Decimal(unicodedata.normalize("NFKC", match["weight"]))
+    heading = text.strip()
+    start = max(heading.rfind("("), heading.rfind("（"))
+    match = _WEIGHTED.fullmatch(heading, start) if start > 0 else None
+    name = heading[:start].rstrip() if match else ""
+    if match is None or not name or _digits(match["weight"]) > MAX_DIGITS:
+        return heading, None
+    return name, Decimal(unicodedata.normalize("NFKC", match["weight"]))

@@ -1,113 +1,67 @@
-"""Spreadsheet files as rows of cell text: read CSV (UTF-8, UTF-8 with BOM, GB18030) and XLSX, write both.
+"""Spreadsheet files as streams of rows: the row and sheet types every reader gives, and the CSV/XLSX writers.
 
-Nothing here knows what a 绩效目标表 is: :mod:`scoring.tables.sheet` finds the header row and builds the table.
-A file that cannot be read at all raises :class:`~scoring.errors.TableReadError` with a Chinese reason.
+Nothing here knows what a 绩效目标表 is: :mod:`scoring.tables.sheet` finds the header row and builds the tables.
+The readers are :mod:`scoring.tables.csv_read` and :mod:`scoring.tables.xlsx_read`; both give rows lazily, one
+at a time, so a file is never held in memory whole. A cell that could not be read, or a row that could not, is
+given with the reason (``Row.bad``, ``Row.notes``); only a file that cannot be read at all raises
+:class:`~scoring.errors.TableReadError`.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import attrs
 
-from scoring.errors import TableReadError
-from scoring.tables.cells import cell_text
+from scoring.tables.guard import column_name, visible
 
-__all__ = ["Sheet", "read_bytes", "read_csv", "read_xlsx", "write_csv", "write_xlsx"]
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
-#: Delimiters tried for CSV; the one that splits the first rows into the most cells wins.
-_DELIMITERS = (",", "\t", ";")
+__all__ = ["Row", "Sheet", "write_csv", "write_xlsx"]
 
 
-@attrs.frozen
+class Row(NamedTuple):
+    """One row of a sheet: its 1-based number, its cells as text, and what went wrong reading it.
+
+    ``bad`` lists the cells that could not be read (``(column index, why)``: a formula without a saved result,
+    a number beyond reading) — their text is blank; ``notes`` say what happened to the row as a whole (read in
+    another encoding, an unclosed quote); ``lost`` marks a row that could not be read at all.
+    """
+
+    number: int
+    cells: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    bad: tuple[tuple[int, str], ...] = ()
+    lost: bool = False
+
+
+@attrs.define(eq=False)
 class Sheet:
-    """The rows of one sheet as cell text, each with its 1-based row number; ``label`` names the sheet or is empty."""
+    """A sheet whose rows are read as they are iterated (once).
+
+    ``label`` names the sheet in messages (`` 工作表“自评表”`` when the workbook has several, else empty);
+    ``title`` is its name; ``letters`` says whether columns are named by letters (XLSX) or numbers (CSV);
+    ``width``, once set by the reader of the table, is the last column worth reading; ``merged`` holds the merged
+    ranges ``(first row, last row, first column, last column)`` (0-based columns), known once every row was read;
+    ``hint`` is a sentence to add when no table is found (the encoding the file was read in).
+    """
 
     label: str
-    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    title: str = ""
+    rows: Iterator[Row] = attrs.field(factory=lambda: iter(()))
+    hidden: bool = False
+    letters: bool = False
+    width: int | None = None
+    merged: list[tuple[int, int, int, int]] = attrs.Factory(list)
+    hint: str = ""
 
-
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes; a missing or unreadable file raises TableReadError."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise TableReadError(shown, "文件不存在") from exc
-    except IsADirectoryError as exc:
-        raise TableReadError(shown, "这是一个目录，应为文件") from exc
-    except OSError as exc:
-        raise TableReadError(shown, f"无法打开文件（{exc.strerror or exc}）") from exc
-
-
-def _decode(data: bytes, shown: str) -> str:
-    """CSV text: UTF-16 when it has that byte-order mark, else UTF-8 (with or without BOM), else GB18030."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError(
-        shown, "文件编码既不是 UTF-8 也不是 GB18030/GBK，应为文本格式的 CSV（可在 Excel 中另存为“CSV UTF-8”）"
-    )
-
-
-def _split(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def read_csv(path: Path, shown: str) -> list[Sheet]:
-    """The one sheet of a CSV file; the delimiter (comma, tab or semicolon) is chosen by how the rows split."""
-    text = _decode(read_bytes(path, shown), shown)
-    if "\x00" in text:
-        raise TableReadError(shown, "文件含有空字节，不是文本格式的 CSV")
-    try:
-        candidates = [_split(text, d) for d in _DELIMITERS]
-    except csv.Error as exc:
-        raise TableReadError(shown, f"CSV 格式有误（{exc}）") from exc
-    best = max(candidates, key=lambda rows: sum(1 for row in rows[:100] for cell in row if cell.strip()))
-    rows = tuple((number, tuple(cell.strip() for cell in row)) for number, row in enumerate(best, start=1))
-    return [Sheet("", rows)]
-
-
-def read_xlsx(path: Path, shown: str) -> list[Sheet]:
-    """Every worksheet of an XLSX workbook, values as cell text (formulas give their cached values).
-
-    Visible sheets come first, so that a hidden sheet (a template's 说明 or 代码表) is read only when no
-    visible sheet has a table; a workbook of several sheets names the sheet in every message.
-    """
-    import openpyxl
-
-    read_bytes(path, shown)  # a missing file gets the same message as for CSV
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on a damaged file (zip, XML, key errors)
-        raise TableReadError(shown, f"不是有效的 XLSX 工作簿（{type(exc).__name__}: {exc}）") from exc
-    try:
-        sheets = []
-        worksheets = sorted(book.worksheets, key=lambda sheet: getattr(sheet, "sheet_state", "visible") != "visible")
-        for sheet in worksheets:
-            sheet.reset_dimensions()  # trust the cells, not a possibly stale <dimension>
-            rows = tuple(
-                (number, tuple(cell_text(cell.value, getattr(cell, "number_format", None) or "") for cell in row))
-                for number, row in enumerate(sheet.iter_rows(), start=1)
-            )
-            label = f" 工作表“{sheet.title}”" if len(worksheets) > 1 else ""
-            sheets.append(Sheet(label, rows))
-        return sheets
-    except Exception as exc:  # damaged sheet XML surfaces only while iterating
-        raise TableReadError(shown, f"XLSX 工作表无法读取（{type(exc).__name__}: {exc}）") from exc
-    finally:
-        book.close()
+    def column(self, index: int) -> str:
+        return column_name(index, self.letters)
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[str | Decimal]]) -> None:
@@ -129,6 +83,8 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[str | Decimal]], title: str =
         for column, value in enumerate(row, start=1):
             if value == "":
                 continue
+            if isinstance(value, str) and _ILLEGAL.search(value):
+                value = _ILLEGAL.sub(lambda match: visible(match[0]), value)  # Excel refuses control characters
             cell = sheet.cell(row=number, column=column, value=value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # ``=100%`` is a 指标值, not a formula

@@ -11,19 +11,23 @@ are ignored. What sits above the header row (title, unit, funds, budget line) is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 
-from scoring.tables.files import Sheet
+import attrs
+
+from scoring.tables.files import Row
 from scoring.text import normalize
 
 __all__ = [
     "HEADERS",
     "HEADER_FIELDS",
-    "Found",
+    "Start",
     "cell",
     "columns_of",
-    "find_header",
+    "duplicates",
     "header_key",
+    "locate",
     "lookup",
 ]
 
@@ -83,26 +87,59 @@ def columns_of(row: Sequence[str], fields: dict[str, str]) -> dict[str, int]:
     return found
 
 
-#: A header row: its sheet, its position in ``sheet.rows`` and field -> column index.
-Found = tuple[Sheet, int, dict[str, int]]
+@attrs.frozen
+class Start:
+    """Where a sheet's table starts: the rows above the header row, the header row, field -> column index, and
+    the rows below it (still to be read)."""
+
+    above: tuple[Row, ...]
+    header: Row
+    columns: dict[str, int]
+    rest: Iterator[Row]
+
+    @property
+    def above_cells(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        return tuple((row.number, row.cells) for row in self.above)
 
 
-def find_header(sheets: Iterable[Sheet], needed: tuple[str, str]) -> Found | None:
-    """The first row with both ``needed`` columns, sheet by sheet; for 三级指标 + 指标值, a sheet without such a
-    row offers its first row with a 指标值 column and two more known columns instead, so that a sheet missing
-    its 三级指标 column still reads (rather than a later, hidden sheet)."""
-    for sheet in sheets:
-        fallback: Found | None = None
-        for position, (_, row) in enumerate(sheet.rows):
-            columns = columns_of(row, HEADER_FIELDS)
-            if all(field in columns for field in needed):
-                return sheet, position, columns
-            also = sum(field in columns for field in _ALSO_HEADERS)
-            if fallback is None and needed == ("name", "target") and "target" in columns and also >= 2:
-                fallback = sheet, position, columns
-        if fallback is not None:
-            return fallback
-    return None
+def locate(rows: Iterator[Row], needed: tuple[str, str], limit: int) -> Start | str | None:
+    """The header row among the first ``limit`` non-blank rows: the first with both ``needed`` columns; failing
+    that (for 三级指标 + 指标值), the first with a 指标值 column and two more known columns, so that a sheet
+    missing its 三级指标 column still reads. When there is none: None for a sheet with nothing in it, else a
+    detail for the message (a row that looks like a header, and the column it lacks; or ``""``).
+    """
+    seen: list[Row] = []
+    fallback: int | None = None
+    near = ""
+    for row in rows:
+        if not any(row.cells):
+            continue
+        seen.append(row)
+        columns = columns_of(row.cells, HEADER_FIELDS)
+        if all(field in columns for field in needed):
+            return Start(tuple(seen[:-1]), row, columns, rows)
+        also = sum(field in columns for field in _ALSO_HEADERS)
+        if fallback is None and needed == ("name", "target") and "target" in columns and also >= 2:
+            fallback = len(seen) - 1
+        missing = [HEADERS[field][0] for field in needed if field not in columns]
+        if not near and len(columns) >= 3 and len(missing) == 1:
+            near = f"第{row.number}行像是表头，但没有“{missing[0]}”列"
+        if len(seen) >= limit:
+            break
+    if fallback is not None:
+        return Start(tuple(seen[:fallback]), seen[fallback], columns_of(seen[fallback].cells, HEADER_FIELDS),
+                     chain(seen[fallback + 1 :], rows))  # fmt: skip
+    return near if seen else None
+
+
+def duplicates(row: Sequence[str], fields: Mapping[str, str]) -> dict[str, list[int]]:
+    """Field -> every column index whose header names it, for fields named by more than one column."""
+    found: dict[str, list[int]] = {}
+    for index, text in enumerate(row):
+        field = fields.get(header_key(text)) if text else None
+        if field is not None:
+            found.setdefault(field, []).append(index)
+    return {field: indexes for field, indexes in found.items() if len(indexes) > 1}
 
 
 def cell(row: Sequence[str], columns: dict[str, int], field: str) -> str:

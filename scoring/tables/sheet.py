@@ -1,176 +1,233 @@
-"""Sheets (CSV/XLSX rows) as tables and actuals, by the Chinese headers of the standard forms.
+"""Sheet rows below the header row as indicators, and the table they make.
 
-The header row is found by :func:`~scoring.tables.headers.find_header`; the header block above it by
-:mod:`scoring.tables.block`. Below it every row with a 三级指标 or a 指标值 is an indicator: blank 一级/二级
-cells (merged cells) take the value above, ``产出指标(50分)`` keeps its weight in ``Table.level1_weights``, a
-blank 分值 makes a reference row (``其中：…``, weight None, no problem) and split target columns are joined
-(:mod:`scoring.tables.split`). A row starting with 总分 / 合计 gives ``Table.reported_total`` (its 得分; its
-分值 is not read); a 预算执行率 row (as scoring's reports write it) gives the budget line, its 分值 and 得分.
-Every problem names the file, the sheet (when the workbook has several), the row and the column.
+Every row with a 三级指标 or a 指标值 is an indicator: blank 一级/二级 cells (merged cells) take the value above,
+``产出指标(50分)`` keeps its weight in ``Table.level1_weights``, a blank 分值 makes a reference row (``其中：…``,
+weight None, no problem) and split target columns are joined (:mod:`scoring.tables.split`). A row starting with
+总分 / 合计 gives ``Table.reported_total`` (its 得分; its 分值 is not read); a 预算执行率 row (as scoring's
+reports write it) gives the budget line, its 分值 and 得分.
+
+A cell that cannot be read — an Excel error value (``#DIV/0!``, ``#N/A``), a formula without a saved result,
+undecodable bytes — is blank with a problem naming the file, the sheet (when the workbook has several), the row
+and the column: on the row (which then is not scored) when the cell is one scoring needs, else on the table. A
+row that could not be read at all is an unscored row of its own. Every problem names its place.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import PurePath
 
 import attrs
 
-from scoring.errors import TableReadError
-from scoring.tables.actuals import Actual, Actuals
-from scoring.tables.block import budget_block, header_info
-from scoring.tables.cells import read_points, read_weight, split_level1_weight
-from scoring.tables.files import Sheet
-from scoring.tables.headers import HEADER_FIELDS, cell, columns_of, find_header
+from scoring.tables.block import Header, budget_block, header_info
+from scoring.tables.cells import ERROR_VALUES, plain_number, read_points, read_weight, split_level1_weight
+from scoring.tables.files import Row, Sheet
+from scoring.tables.guard import short
+from scoring.tables.headers import HEADER_FIELDS, HEADERS, Start, cell, columns_of, duplicates, header_key
 from scoring.tables.model import Budget, Funds, Indicator, Table
-from scoring.tables.rows import rows_from_table
+from scoring.tables.names import duplicate_names
 from scoring.tables.split import join_target
 from scoring.text import normalize
 
-__all__ = ["actuals_from_sheets", "rows_from_table", "table_from_sheets"]
+__all__ = ["TOTAL_NAMES", "Block", "assemble", "first_text", "header_problems"]
 
-_TOTAL_NAMES = frozenset({"总分", "合计", "总计", "得分合计", "总得分", "自评总分", "综合得分", "合计得分"})
-_BUDGET_NAMES = frozenset({"预算执行率"})
-_MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*[:：]?\s*(\d+(?:\.\d+)?)")
+TOTAL_NAMES = frozenset(
+    {"总分", "合计", "总计", "得分合计", "总得分", "自评总分", "综合得分", "合计得分", "预算执行率"}
+)
+_TOTALS = TOTAL_NAMES - {"预算执行率"}
+_MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*(?:[:：]\s*)?(\d+(?:\.\d+)?)")
+#: Cells a row is scored by: a bad one leaves the row unscored. Others (依据, 佐证 …) are only reported.
+_SCORED = frozenset({"name", "target", "weight", "rule", "actual", "points", "sign", "measure"})
+_SPLIT = (("sign", "指标性质"), ("target", "指标值"), ("measure", "度量单位"))
 
 
-def _first(row: Sequence[str]) -> str:
-    return next((normalize(text) for text in row if text.strip()), "")
+def first_text(cells: Iterable[str]) -> str:
+    """The first non-blank cell, normalised when it can be a 总分 / 预算执行率 label (short, with 总, 合 or 预)."""
+    text = next((c for c in cells if c), "")
+    return normalize(text) if len(text) <= 16 and ("总" in text or "合" in text or "预" in text) else ""
 
 
 def _budget_cells(cells: Mapping[str, str]) -> Budget | None:
     """The budget line as scoring's reports write it: ``全年预算数46.00万元`` / ``全年执行数43.70万元`` cells."""
-    found = {key: Decimal(number) for key, number in _MONEY_IN.findall(" ".join(cells.values()))}
+    found = {key: Decimal(number) for key, number in _MONEY_IN.findall(" ".join(c[:200] for c in cells.values()))}
     if "全年预算数" in found and "全年执行数" in found:
         return Budget(planned=found["全年预算数"], spent=found["全年执行数"])
     return None
 
 
 @attrs.define
-class _Block:
-    """What the rows below the header row give: indicators, 一级 weights and the summary rows' values."""
+class Block:
+    """What the rows below the header row give: indicators (with their row numbers), 一级 weights, the summary
+    rows' values and the problems of cells that belong to no indicator."""
 
     where: str
+    sheet: Sheet
     columns: dict[str, int]
     headers: dict[str, str]
     indicators: list[Indicator] = attrs.Factory(list)
+    numbers: list[int] = attrs.Factory(list)
     level1_weights: dict[str, Decimal] = attrs.Factory(dict)
     budget: Budget | None = None
     budget_weight: Decimal | None = None
     reported_budget: Decimal | None = None
     reported_total: Decimal | None = None
     problems: list[str] = attrs.Factory(list)
+    level1: str = ""
+    level2: str = ""
+
+    fields: dict[int, str] = attrs.Factory(lambda self: {i: f for f, i in self.columns.items()}, takes_self=True)
 
     def place(self, number: int, field: str) -> str:
         return f"{self.where} 第{number}行“{self.headers.get(field, '得分')}”列："
 
-    def points(self, number: int, cells: Mapping[str, str]) -> Decimal | None:
-        reported, problem = read_points(cells.get("points", ""), self.place(number, "points"))
-        self.problems.extend([problem] if problem else [])
-        return reported
-
-    def summary(self, number: int, row: Sequence[str], cells: Mapping[str, str]) -> bool:
+    def _summary(self, number: int, row: tuple[str, ...], cells: Mapping[str, str]) -> bool:
         """Read a 总分 or 预算执行率 row; whether the row was one."""
-        names = {_first(row), normalize(cells.get("name", "")), normalize(cells.get("level1", ""))}
-        if names & _TOTAL_NAMES:
-            self.reported_total = self.reported_total if self.reported_total is not None else self.points(number, cells)
-            return True
-        if not names & _BUDGET_NAMES:
+        texts = (next(filter(None, row), ""), cells.get("name", ""), cells.get("level1", ""))
+        if not any(len(t) <= 16 and ("总" in t or "合" in t or "预" in t) for t in texts):
             return False
+        names = {normalize(text) for text in texts}
+        if not names & TOTAL_NAMES:
+            return False
+        points, problem = read_points(cells.get("points", ""), self.place(number, "points"))
+        self.problems.extend([problem] if problem else [])
+        if names & _TOTALS:
+            self.reported_total = self.reported_total if self.reported_total is not None else points
+            return True
         self.budget = self.budget or _budget_cells(cells)
         weight, problem = read_weight(cells.get("weight", ""), self.place(number, "weight"))
         self.problems.extend([problem] if problem else [])
         self.budget_weight = self.budget_weight if self.budget_weight is not None else weight
-        reported = self.points(number, cells)
-        self.reported_budget = self.reported_budget if self.reported_budget is not None else reported
+        self.reported_budget = self.reported_budget if self.reported_budget is not None else points
         return True
 
+    def _repeated_header(self, row: tuple[str, ...]) -> bool:
+        text = cell(row, self.columns, "target")
+        if len(text) > 30 or "值" not in text or HEADER_FIELDS.get(header_key(text)) != "target":
+            return False
+        return len(columns_of(row, HEADER_FIELDS)) >= 3
 
-def _read_rows(block: _Block, rows: Sequence[tuple[int, tuple[str, ...]]]) -> None:
-    columns, headers = block.columns, block.headers
-    level1 = level2 = ""
-    for number, row in rows:
-        if len(columns_of(row, HEADER_FIELDS)) >= 3:  # the header repeated (tables split over pages)
-            continue
-        cells = {field: cell(row, columns, field) for field in columns}
-        if block.summary(number, row, cells):
-            continue
+    def _cells(self, row: Row, problems: list[str]) -> tuple[dict[str, str], set[str]]:
+        """The row's cells by field, unreadable ones blank with their problem, and the fields of those."""
+        texts, size = row.cells, len(row.cells)
+        cells = {field: texts[index] if index < size else "" for field, index in self.columns.items()}
+        bad = [(self.fields.get(index), why) for index, why in row.bad]
+        if "#" in "".join(cells.values()):
+            error = "是 Excel 错误值“{}”（公式无法计算），不是有效的值"
+            bad += [(field, error.format(text)) for field, text in cells.items() if text in ERROR_VALUES]
+        hit: set[str] = set()
+        for field, why in bad:
+            if field is not None:
+                cells[field] = "" if cells[field] in ERROR_VALUES else cells[field]
+                hit.add(field)
+                (problems if field in _SCORED else self.problems).append(f"{self.place(row.number, field)}{why}")
+        return cells, hit
+
+    def read(self, row: Row) -> None:
+        """Read one row below the header row."""
+        source = f"{self.where} 第{row.number}行"
+        if row.lost:
+            lost = tuple(f"{source}：{note}" for note in row.notes) or (f"{source}：无法读取",)
+            self._add(row.number, Indicator("", "", None, source=source, problems=lost))
+            return
+        self.problems.extend(f"{source}：{note}" for note in row.notes)
+        if not any(row.cells) or self._repeated_header(row.cells):
+            return
+        problems: list[str] = []
+        cells, hit = self._cells(row, problems)
+        if self._summary(row.number, row.cells, cells):
+            self.problems.extend(problems)
+            return
         if cells.get("level1"):
             heading, weight = split_level1_weight(cells["level1"])
-            if heading != level1:
-                level2 = ""
-            level1 = heading
+            self.level2 = "" if heading != self.level1 else self.level2
+            self.level1 = heading
             if weight is not None:
-                block.level1_weights.setdefault(heading, weight)
-        if cells.get("level2"):
-            level2 = cells["level2"]
-        if not cells.get("name") and not cells.get("target"):
-            continue
-        source = f"{block.where} 第{number}行"
-        problems: list[str] = []
+                self.level1_weights.setdefault(heading, weight)
+        self.level2 = cells.get("level2") or self.level2
+        if not cells.get("name") and not cells.get("target") and not hit & {"name", "target"}:
+            self.problems.extend(problems)  # e.g. an error value in the 分值 column of an otherwise empty row
+            return
+        self._indicator(row.number, source, cells, problems, hit)
+
+    def _indicator(self, number: int, source: str, cells: dict[str, str], problems: list[str], hit: set[str]) -> None:
         target = cells.get("target", "")
-        if "sign" in columns or "measure" in columns:
-            written = tuple(
-                headers.get(f, h) for f, h in (("sign", "指标性质"), ("target", "指标值"), ("measure", "度量单位"))
-            )
+        if "sign" in self.columns or "measure" in self.columns:
+            written = tuple(self.headers.get(f, h) for f, h in _SPLIT)
             target, problem = join_target(cells.get("sign", ""), target, cells.get("measure", ""), source, written)
             problems.extend([problem] if problem else [])
-        for field, what in (("name", "三级指标名称"), ("target", "指标值")):
-            if field in columns and not cells.get(field):
-                problems.append(f"{block.place(number, field)}为空，应为{what}")
-
-        weight = None
-        if "weight" in columns:
-            weight, problem = read_weight(cells["weight"], block.place(number, "weight"))
+        if not cells.get("name") or not cells.get("target"):
+            problems.extend(empty(self, number, {**cells, **dict.fromkeys(hit, "-")}))
+        weight = plain_number(cells.get("weight", ""))
+        if weight is None and "weight" in self.columns:
+            weight, problem = read_weight(cells["weight"], self.place(number, "weight"))
             problems.extend([problem] if problem else [])
-        reported, problem = read_points(cells.get("points", ""), block.place(number, "points"))
-        problems.extend([problem] if problem else [])
-        block.indicators.append(
-            Indicator(
-                name=cells.get("name", ""),
-                target=target,
-                weight=weight,
-                rule=cells.get("rule", ""),
-                level1=level1,
-                level2=level2,
-                basis=cells.get("basis", ""),
-                previous=cells.get("previous", ""),
-                evidence=cells.get("evidence", ""),
-                actual=cells.get("actual") or None,
-                reported=reported,
-                reason=cells.get("reason", ""),
-                source=source,
-                problems=tuple(problems),
-            )
+        reported = plain_number(cells.get("points", ""))
+        if reported is None:
+            reported, problem = read_points(cells.get("points", ""), self.place(number, "points"))
+            problems.extend([problem] if problem else [])
+        indicator = Indicator(
+            name=cells.get("name", ""),
+            target=target,
+            weight=weight,
+            rule=cells.get("rule", ""),
+            level1=self.level1,
+            level2=self.level2,
+            basis=cells.get("basis", ""),
+            previous=cells.get("previous", ""),
+            evidence=cells.get("evidence", ""),
+            actual=cells.get("actual") or None,
+            reported=reported,
+            reason=cells.get("reason", ""),
+            source=source,
+            problems=tuple(problems),
         )
+        self._add(number, indicator)
+
+    def _add(self, number: int, indicator: Indicator) -> None:
+        self.indicators.append(indicator)
+        self.numbers.append(number)
 
 
-def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
-    """The table in the first sheet (visible sheets first) that has a header row; TableReadError when none has."""
-    found = find_header(sheets, ("name", "target"))
-    if found is None:
-        raise TableReadError(shown, "找不到表头行：应有一行同时含“三级指标”和“指标值”（或“年度指标值”）两列")
-    sheet, position, columns = found
-    name = PurePath(shown).name
-    where = f"{name}{sheet.label}"
-    header_number, header_row = sheet.rows[position]
-    headers = {field: header_row[index].strip() for field, index in columns.items()}
-    above = sheet.rows[:position]
-    line = budget_block(above, where)
-    info = header_info(above, skip=line.rows)
-    problems = list(line.problems)
+def empty(block: Block, number: int, cells: Mapping[str, str]) -> list[str]:
+    """The problems of a row's blank 三级指标 and 指标值 cells (also used to withdraw them for merged cells)."""
+    return [
+        f"{block.place(number, field)}为空，应为{what}"
+        for field, what in (("name", "三级指标名称"), ("target", "指标值"))
+        if field in block.columns and not cells.get(field)
+    ]
+
+
+def header_problems(start: Start, where: str, sheet: Sheet) -> list[str]:
+    """Missing 三级指标 / 分值 columns and columns given twice (the first is used, and said so)."""
+    number, columns = start.header.number, start.columns
+    problems = []
     if "name" not in columns:
-        problems.append(f"{where} 第{header_number}行：表头没有“三级指标”列（或“三级指标名称”），各指标没有名称")
+        problems.append(f"{where} 第{number}行：表头没有“三级指标”列（或“三级指标名称”），各指标没有名称")
     if "weight" not in columns:
-        problems.append(f"{where} 第{header_number}行：表头没有“分值”列，各指标都没有分值，不能评分")
-    block = _Block(where, columns, headers)
-    _read_rows(block, sheet.rows[position + 1 :])
-    if not block.indicators:
-        problems.append(f"{where}：表头行以下没有任何指标")
-    problems.extend(block.problems)
+        problems.append(f"{where} 第{number}行：表头没有“分值”列，各指标都没有分值，不能评分")
+    for field, indexes in duplicates(start.header.cells, HEADER_FIELDS).items():
+        written = "、".join(f"第{sheet.column(i)}列“{short(start.header.cells[i])}”" for i in indexes)
+        problems.append(
+            f"{where} 第{number}行：表头有 {len(indexes)} 列都是“{HEADERS[field][0]}”（{written}），"
+            f"采用第{sheet.column(indexes[0])}列，其余的不读取"
+        )
+    return problems
 
+
+def assemble(block: Block, start: Start, info: Header, shown: str, problems: list[str]) -> Table:
+    """The table of a block: ``problems`` (header block, header row) first, then the rows', then duplicates."""
+    name = PurePath(shown).name
+    line = budget_block(start.above_cells, block.where)
+    above = [f"{block.where} 第{row.number}行：{note}" for row in start.above for note in row.notes]
+    above += [
+        f"{block.where} 第{row.number}行第{block.sheet.column(index)}列：{why}"
+        for row in start.above
+        for index, why in row.bad
+    ]
+    problems = [*line.problems, *above, *problems, *block.problems]
+    problems += duplicate_names(block.indicators, block.where)
     project = info.fields.get("project", "")
     title = info.title or PurePath(shown).stem
     department = "部门整体" in title or (info.department and not project)
@@ -194,28 +251,11 @@ def table_from_sheets(sheets: Sequence[Sheet], shown: str) -> Table:
     )
 
 
-def actuals_from_sheets(sheets: Sequence[Sheet], shown: str) -> Actuals:
-    """Actuals from the first sheet with a 三级指标 and a 实际完成值 column (得分, 偏差原因 optional)."""
-    found = find_header(sheets, ("name", "actual"))
-    if found is None:
-        raise TableReadError(shown, "找不到表头行：应有一行同时含“三级指标”和“实际完成值”两列")
-    sheet, position, columns = found
-    name = PurePath(shown).name
-    where = f"{name}{sheet.label}"
-    headers = {field: sheet.rows[position][1][index].strip() for field, index in columns.items()}
-    line = budget_block(sheet.rows[:position], where)
-    entries: list[Actual] = []
-    problems: list[str] = list(line.problems)
-    for number, row in sheet.rows[position + 1 :]:
-        indicator, actual = cell(row, columns, "name"), cell(row, columns, "actual")
-        if not indicator:
-            if actual and not {_first(row)} & (_TOTAL_NAMES | _BUDGET_NAMES):
-                problems.append(f"{where} 第{number}行“{headers['name']}”列：为空，这一行的实际完成值无处可填")
-            continue
-        if normalize(indicator) in _TOTAL_NAMES | _BUDGET_NAMES:
-            continue
-        source = f"{where} 第{number}行"
-        reported, problem = read_points(cell(row, columns, "points"), f"{source}“{headers.get('points', '得分')}”列：")
-        problems.extend([problem] if problem else [])
-        entries.append(Actual(indicator, actual or None, reported, cell(row, columns, "reason"), source))
-    return Actuals(tuple(entries), budget=line.budget, source=name, problems=tuple(problems))
+def start_block(start: Start, sheet: Sheet, shown: str) -> tuple[Block, Header]:
+    """An empty block for the rows below ``start``'s header row, and what the rows above it say."""
+    where = f"{PurePath(shown).name}{sheet.label}"
+    headers = {field: start.header.cells[index].strip() for field, index in start.columns.items()}
+    above = start.above_cells
+    info = header_info(above, skip=budget_block(above, where).rows)
+    sheet.width = max(start.columns.values()) + 1
+    return Block(where, sheet, start.columns, headers), info

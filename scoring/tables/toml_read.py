@@ -12,15 +12,17 @@ import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from scoring.errors import TableReadError
 from scoring.tables.actuals import Actual, Actuals
 from scoring.tables.cells import decimal_of, float_text, read_points, read_weight
+from scoring.tables.guard import Limits, open_regular, short
 from scoring.tables.model import Budget, Funds, Indicator, Table
+from scoring.tables.names import duplicate_names
 
-__all__ = ["INDICATOR_KEYS", "TABLE_KEYS", "actuals_from_toml", "table_from_toml"]
+__all__ = ["INDICATOR_KEYS", "TABLE_KEYS", "actuals_from_toml", "table_from_toml", "toml_text"]
 
 #: Indicator keys in the order they are written.
 INDICATOR_KEYS = (
@@ -34,14 +36,37 @@ _TOP_KEYS = ("table", "budget", "policy", "indicators")
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
+def toml_text(path: Path, shown: str, limits: Limits) -> str:
+    """The text of a TOML file (UTF-8, with or without BOM); TableReadError naming the first bad line."""
+    with open_regular(path, shown) as handle:
+        data = handle.read(limits.max_toml + 1)
+    if len(data) > limits.max_toml:
+        raise TableReadError(shown, f"TOML 文件超过 {limits.max_toml >> 20} MB，不像是一张绩效目标表")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise TableReadError(
+            shown, f"TOML 文件应为 UTF-8 编码，第{line}行却不是（可能是 GBK；请另存为 UTF-8）"
+        ) from exc
+
+
 def _loads(text: str, shown: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        at = _AT.search(message)
-        where = f"第{at[1]}行第{at[2]}列" if at else ""
-        raise TableReadError(shown, f"TOML 格式有误{where}：{_AT.sub('', message)}") from exc
+    except RecursionError as exc:
+        raise TableReadError(shown, "TOML 嵌套层数过多（数组或表套了成百上千层），不是绩效目标表") from exc
+    except ValueError as exc:  # an integer beyond Python's digit limit is a ValueError, not a TOMLDecodeError
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise _syntax(exc, shown) from exc
+        raise TableReadError(shown, f"TOML 中有无法读取的数值（{short(str(exc))}）") from exc
+
+
+def _syntax(exc: tomllib.TOMLDecodeError, shown: str) -> TableReadError:
+    message = str(exc)
+    at = _AT.search(message)
+    where = f"第{at[1]}行第{at[2]}列" if at else ""
+    return TableReadError(shown, f"TOML 格式有误{where}：{_AT.sub('', message)}")
 
 
 def _text(value: Any) -> str | None:
@@ -53,7 +78,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return float_text(value)
+        return float_text(value)  # inf, nan and 1e308 keep their spelling, which no number field reads
     return None
 
 
@@ -130,7 +155,7 @@ def _budget(raw: Any, where: str, problems: list[str]) -> Budget | None:
     planned, spent = _decimal(raw.get("planned")), _decimal(raw.get("spent"))
     for key, value in (("planned", planned), ("spent", spent)):
         if value is None:
-            problems.append(f"{where}：[budget] 的“{key}”应为数字（万元），却是“{raw.get(key, '')}”")
+            problems.append(f"{where}：[budget] 的“{key}”应为数字（万元），却是“{short(str(raw.get(key, '')))}”")
     return Budget(planned=planned, spent=spent) if planned is not None and spent is not None else None
 
 
@@ -145,7 +170,7 @@ def _funds(raw: Any, where: str, problems: list[str]) -> Funds:
             continue
         values[key] = _decimal(value)
         if values[key] is None:
-            problems.append(f"{where}：[table.funds] 的“{key}”应为数字（万元），却是“{value}”")
+            problems.append(f"{where}：[table.funds] 的“{key}”应为数字（万元），却是“{short(str(value))}”")
     return Funds(**values)
 
 
@@ -164,12 +189,14 @@ def table_from_toml(text: str, shown: str) -> Table:
         head = {}
     kind = _KINDS.get(str(head.get("kind", "project")))
     if kind is None:
-        problems.append(f"{name}：[table] 的 kind 应为 project 或 department，却是“{head['kind']}”；按 project 处理")
+        problems.append(
+            f"{name}：[table] 的 kind 应为 project 或 department，却是“{short(str(head['kind']))}”；按 project 处理"
+        )
     year = head.get("year")
-    if isinstance(year, str) and year.strip().isdigit():
+    if isinstance(year, str) and year.strip().isdigit() and len(year.strip()) <= 4:
         year = int(year)
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        problems.append(f"{name}：[table] 的 year 应为年份（如 2026），却是“{year}”")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
+        problems.append(f"{name}：[table] 的 year 应为年份（1900–2100，如 2026），却是“{short(str(year))}”")
         year = None
     extras: list[tuple[str, str]] = []
     for key, value in head.items():
@@ -184,7 +211,7 @@ def table_from_toml(text: str, shown: str) -> Table:
     for heading, value in raw_weights.items() if isinstance(raw_weights, Mapping) else ():
         weight = _decimal(value)
         if weight is None:
-            problems.append(f"{name}：[table.level1_weights] 的“{heading}”应为数字，却是“{value}”")
+            problems.append(f"{name}：[table.level1_weights] 的“{heading}”应为数字，却是“{short(str(value))}”")
         else:
             level1_weights.append((heading, weight))
     policy = data.get("policy", {})
@@ -196,7 +223,8 @@ def table_from_toml(text: str, shown: str) -> Table:
         _indicator(raw, _where(name, ordinal, lines, "指标")) for ordinal, raw in enumerate(data["indicators"], start=1)
     )
     if not indicators:
-        problems.append(f"{name}：没有任何指标")
+        raise TableReadError(shown, "[[indicators]] 是空的，没有任何指标")
+    problems += duplicate_names(indicators, name)
     return Table(
         title=str(head.get("title", "")).strip() or PurePath(shown).stem,
         indicators=indicators,
@@ -234,7 +262,7 @@ def _actual(name: str, raw: Any, source: str, problems: list[str]) -> Actual | N
         text = _text(raw["points"])
         reported, problem = read_points(text or "", f"{source}：“points”（得分）")
         if text is None or not text.strip():
-            problem = f"{source}：“points”（得分）应为数字，却是“{raw['points']}”"
+            problem = f"{source}：“points”（得分）应为数字，却是“{short(str(raw['points']))}”"
         problems.extend([problem] if problem else [])
     reason = _text(raw.get("reason", "")) or ""
     return Actual(name.strip(), actual.strip() if actual is not None else None, reported, reason.strip(), source)

@@ -1,0 +1,174 @@
+"""``scoring score`` on many tables: several files, folders, workbooks with several table sheets, long formats.
+
+Prints a Chinese summary (one line per table, then projects per grade, rows unscored, files skipped and why);
+``-o 汇总.xlsx`` writes the 汇总/明细 workbook, ``-o out.jsonl`` (or ``--json``) streams one JSON object per table as
+each finishes, ``--output-dir`` writes each table's filled 自评表. ``--jobs N`` scores files in N processes; the
+output order, and every byte of it, is the same as without.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK
+from scoring.cli.options import policy_overrides, reader
+from scoring.engine.batch import Skipped, expand, score_file
+from scoring.engine.results import TableScore
+from scoring.errors import UsageError
+from scoring.report.batch_xlsx import BatchWorkbook
+from scoring.report.summary import Tally, json_line, place
+from scoring.report.xlsx import write_xlsx
+
+__all__ = ["run_batch"]
+
+
+def _score_file(path: str, options: dict[str, Any], units: list[str]) -> list[TableScore | Skipped]:
+    """One file scored in a worker process (the reader is rebuilt there from the --units files)."""
+    namespace = argparse.Namespace(units=units)
+    return list(score_file(path, options, reader(namespace)))
+
+
+def _results(files: list[str | Skipped], args: argparse.Namespace) -> Iterator[TableScore | Skipped]:
+    options, chosen = policy_overrides(args), reader(args)
+    if args.jobs <= 1:
+        for entry in files:
+            if isinstance(entry, Skipped):
+                yield entry
+            else:
+                yield from score_file(entry, options, chosen)
+        return
+    paths = [e for e in files if not isinstance(e, Skipped)]
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        done = pool.map(_score_file, paths, [options] * len(paths), [list(args.units)] * len(paths))
+        results = iter(done)
+        for entry in files:
+            if isinstance(entry, Skipped):
+                yield entry
+            else:
+                yield from next(results)
+
+
+def _sheet_file(result: TableScore, folder: Path, seen: dict[str, int]) -> Path:
+    file, sheet = place(result)
+    stem = Path(file).stem + (f"-{sheet}" if sheet else "")
+    if result.table.project and result.table.project not in stem:
+        stem += f"-{result.table.project}"
+    safe = "".join("_" if c in '\\/:*?"<>|' else c for c in stem)[:120]
+    seen[safe] = seen.get(safe, 0) + 1
+    suffix = f"-{seen[safe]}" if seen[safe] > 1 else ""
+    return folder / f"{safe}{suffix}.xlsx"
+
+
+def _progress(args: argparse.Namespace, total: int) -> Any:
+    """A progress bar on stderr for long runs; None when stderr is not a terminal or with --quiet."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        TextColumn("评分"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("个文件 {task.fields[tables]} 张表 {task.fields[rows]} 行"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    progress.start()
+    progress.add_task("files", total=total, tables=0, rows=0)
+    return progress
+
+
+def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
+    """Score every table of ``paths``; the exit code as for one table, over the whole batch."""
+    output = args.output
+    suffix = Path(output).suffix.lower() if output else ""
+    if output and suffix not in (".xlsx", ".jsonl"):
+        raise UsageError(f"批量评分的输出应为 .xlsx（汇总/明细）或 .jsonl（每张表一行 JSON），却是“{output}”")
+    if args.actuals or args.budget is not None or args.spent is not None:
+        raise UsageError("批量评分时不能用 --actuals、--budget、--spent：实际完成值与预算数应写在各自评表中")
+    as_json = args.json and not output
+    folder = Path(args.output_dir) if args.output_dir else None
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"--output-dir“{args.output_dir}”不是已有的目录")
+    files = list(expand(paths))
+    tally, workbook = Tally(), BatchWorkbook() if suffix == ".xlsx" else None
+    seen: dict[str, int] = {}
+    with ExitStack() as stack:
+        stream: IO[str] | None = None
+        if suffix == ".jsonl":
+            stream, temporary = _temporary(output)
+            stack.callback(_discard, temporary)
+        progress = _progress(args, sum(1 for f in files if not isinstance(f, Skipped)))
+        if progress is not None:
+            stack.callback(progress.stop)
+        out = sys.stdout
+        if not as_json:
+            out.write(tally.header())
+        last_file = None
+        for item in _results(files, args):
+            if isinstance(item, Skipped):
+                tally.skipped.append(item)
+                if workbook is not None:
+                    workbook.skip(item)
+                _advance(progress, None, None)
+                continue
+            tally.add(item)
+            file = place(item)[0]
+            _advance(progress, item, file if file != last_file else None)
+            last_file = file
+            if as_json:
+                out.write(json_line(item))
+            else:
+                out.write(tally.line(item))
+            if stream is not None:
+                stream.write(json_line(item))
+            if workbook is not None:
+                workbook.add(item)
+            if folder is not None:
+                write_xlsx(item, _sheet_file(item, folder, seen))
+        if not as_json:
+            out.write(tally.footer())
+        if stream is not None:
+            stream.close()
+            os.replace(temporary, output)
+        if workbook is not None:
+            workbook.save(output)
+    if output:
+        print(f"已写入 {output}", file=sys.stderr)
+    if tally.skipped or tally.incomplete_tables:
+        return EXIT_INCOMPLETE
+    return EXIT_DIFFERENCES if tally.differing_tables else EXIT_OK
+
+
+def _advance(progress: Any, result: TableScore | None, new_file: str | None) -> None:
+    if progress is None:
+        return
+    task = progress.tasks[0]
+    rows = task.fields["rows"] + (len(result.lines) if result is not None else 0)
+    tables = task.fields["tables"] + (result is not None)
+    progress.update(task.id, advance=1 if (result is None or new_file) else 0, rows=rows, tables=tables)
+
+
+def _temporary(output: str) -> tuple[IO[str], str]:
+    """A temporary file beside ``output`` for streaming; renamed over it only when the batch is done."""
+    target = Path(output)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileNotFoundError as exc:
+        raise UsageError(f"无法写入“{output}”：所在目录不存在") from exc
+    return os.fdopen(handle, "w", encoding="utf-8", newline="\n"), name
+
+
+def _discard(name: str) -> None:
+    if os.path.exists(name):
+        os.unlink(name)
