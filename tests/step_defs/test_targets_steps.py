@@ -10,8 +10,10 @@ import pint
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from scoring.engine import Status, TableScore, score_table
 from scoring.language import Described, ParseError, Several, parse_actual, parse_target
 from scoring.language.targets import Bound, Range, Target
+from scoring.tables.model import Indicator, Table
 
 scenarios("targets")
 
@@ -85,9 +87,22 @@ def other_written(reading: Reading, role: str, text: str) -> None:
     reading.other_text, reading.other_role = text, role
 
 
-@given(parsers.re(r"指标表年度为(?P<year>\d{4})年?"))
+@given(parsers.re(rf'(?P<role>{ROLES})写作"(?P<text>[^"]*)"重复(?P<count>\d+)次'), target_fixture="reading")
+def written_repeated(role: str, text: str, count: str) -> Reading:
+    """A value written over and over (a hostile or broken cell)."""
+    return Reading(text=text * int(count), role=role)
+
+
+@given(parsers.re(rf'(?P<role>{ROLES})写作"(?P<text>[^"]*)"，前后各有(?P<count>\d+)个空格'), target_fixture="reading")
+def written_padded(role: str, text: str, count: str) -> Reading:
+    """A value with long runs of spaces around it."""
+    pad = " " * int(count)
+    return Reading(text=pad + text + pad, role=role)
+
+
+@given(parsers.re(r"指标表年度为(?P<year>-?\d+)年?"))
 def table_year(reading: Reading, year: str) -> None:
-    """The year of the performance-target table."""
+    """The year of the performance-target table (any integer: a year out of range is refused where needed)."""
     reading.year = int(year)
 
 
@@ -246,3 +261,45 @@ def error_render(reading: Reading, docstring: str) -> None:
     """The whole message, with the text and a caret under the bad character."""
     assert reading.error is not None
     assert str(reading.error) == docstring
+
+
+# --- a small 自评表 with one hostile cell (极端值.feature) --------------------------------------------------------
+
+
+def _sheet(first: Indicator) -> Table:
+    second = Indicator(name="保障人数", target="≥5人", weight=Decimal(10), actual="5人")
+    return Table("自评表", (first, second), year=2026)
+
+
+@given(parsers.re(r'一张自评表有两行，第一行的分值为"(?P<weight>[^"]*)"'), target_fixture="sheet")
+def sheet_with_weight(weight: str) -> Table:
+    """Two rows; the first one's 分值 as a budget system passes it (a number, however absurd)."""
+    return _sheet(Indicator(name="项目个数", target="≥110个", weight=Decimal(weight), actual="99个"))
+
+
+@given(
+    parsers.re(r'一张自评表有两行，第一行的实际完成值为"(?P<text>[^"]*)"重复(?P<count>\d+)次'), target_fixture="sheet"
+)
+def sheet_with_actual(text: str, count: str) -> Table:
+    """Two rows; the first one's 实际完成值 a text written over and over."""
+    return _sheet(Indicator(name="项目个数", target="≥110个", weight=Decimal(10), actual=text * int(count)))
+
+
+@when("评分", target_fixture="scored")
+def score_sheet(sheet: Table) -> TableScore:
+    """Score the sheet (never an exception)."""
+    return score_table(sheet)
+
+
+@then(parsers.re(r'第一行无法评分，原因包含"(?P<gist>[^"]*)"'))
+def first_unscored(scored: TableScore, gist: str) -> None:
+    """The first row could not be scored, and says why."""
+    line = scored.lines[0]
+    assert line.status is Status.ERROR, line
+    assert gist in (line.error or ""), line.error
+
+
+@then(parsers.re(r'第二行照常评分，得分为"(?P<points>[^"]*)"'))
+def second_scored(scored: TableScore, points: str) -> None:
+    """The other row is scored as usual."""
+    assert scored.lines[1].points == Decimal(points)
