@@ -15,7 +15,7 @@ import attrs
 
 from scoring.tables.guard import short
 from scoring.tables.model import Budget, Indicator, Table
-from scoring.tables.names import CloseNames
+from scoring.tables.names import MAX_HINTS, CloseNames
 from scoring.text import normalize as name_key
 
 __all__ = ["Actual", "Actuals", "apply_actuals"]
@@ -96,5 +96,9 @@ def apply_actuals(table: Table, actuals: Actuals) -> tuple[Table, tuple[str, ...
 
 
 def _hint(name: str, names: CloseNames) -> str:
-    close = names.closest(name)
+    if names.asked == MAX_HINTS:
+        names.asked += 1
+        return f"（未匹配的名称超过 {MAX_HINTS} 个，以下不再提示相近的名称）"
+    close = names.closest(name) if names.asked < MAX_HINTS else None
+    names.asked += 1
     return f"，是否指“{close}”\N{FULLWIDTH QUESTION MARK}" if close else ""

@@ -17,10 +17,12 @@ from scoring.tables.guard import short
 from scoring.tables.model import Indicator
 from scoring.text import normalize
 
-__all__ = ["CloseNames", "duplicate_names"]
+__all__ = ["MAX_HINTS", "CloseNames", "duplicate_names"]
 
-#: Names compared with difflib per unknown name at most, the longest name worth a suggestion, difflib's cutoff.
-_CANDIDATES = 64
+#: Unknown names given a suggestion per table; names compared with difflib per unknown name at most; the longest
+#: name worth a suggestion; difflib's cutoff.
+MAX_HINTS = 200
+_CANDIDATES = 16
 _LONGEST = 200
 _CUTOFF = 0.6
 
@@ -54,6 +56,7 @@ class CloseNames:
         for name in names:
             self.names[normalize(name)] = name
         self.keys = list(self.names)
+        self.asked = 0  # suggestions asked for (apply_actuals stops after MAX_HINTS)
         self.index: dict[str, list[int]] = {}
         for position, key in enumerate(self.keys):
             for char in set(key):
