@@ -71,6 +71,7 @@ def _finding(finding: Finding) -> dict[str, str]:
 def score_dict(score: Score) -> dict[str, Any]:
     """One line of ``indicators``."""
     ind = score.indicator
+    steps = step_texts(score.steps)
     return {
         "level1": ind.level1,
         "level2": ind.level2,
@@ -86,8 +87,8 @@ def score_dict(score: Score) -> dict[str, Any]:
         "ratio": None if score.ratio is None else written(q2(score.ratio * HUNDRED)),
         "flags": [{"code": flag.code, "label": flag.value} for flag in score.flags],
         "warnings": list(score.warnings),
-        "steps": list(step_texts(score.steps)),
-        "explanation": explain(score),
+        "steps": list(steps),
+        "explanation": explain(score, steps),
         "error": score.error,
         "reported": None if ind.reported is None else written(ind.reported),
         "difference": None if score.difference is None else written(q2(score.difference)),

@@ -117,9 +117,12 @@ def step_texts(steps: Iterable[Step]) -> tuple[str, ...]:
     return tuple(render_step(s) for s in steps)
 
 
-def explain(line: Score | BudgetScore) -> str:
-    """A row's (or the budget line's) steps in one Chinese line; then why it could not be scored and warnings."""
-    parts = list(step_texts(line.steps))
+def explain(line: Score | BudgetScore, texts: Iterable[str] | None = None) -> str:
+    """A row's (or the budget line's) steps in one Chinese line; then why it could not be scored and warnings.
+
+    ``texts`` are the steps already rendered (by :func:`step_texts`), so a caller that has them renders once.
+    """
+    parts = list(step_texts(line.steps) if texts is None else texts)
     if isinstance(line, BudgetScore):
         return f"无法评分：{line.error}" if line.error else "；".join(parts)
     if line.error:
