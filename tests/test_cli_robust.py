@@ -58,7 +58,7 @@ def test_killed_run_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.Monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(safety.os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space left"):
         safety.atomic_write(target, b"new report")
     assert target.read_text(encoding="utf-8") == "旧的报告"
     assert list(tmp_path.iterdir()) == [target]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from decimal import Decimal
 
 import jsonschema
@@ -20,6 +21,7 @@ from scoring.engine import (
     score_indicator,
     score_table,
 )
+from scoring.language import Reader
 from scoring.report import as_dict, explain, step_texts
 from scoring.report.json import schema
 from scoring.tables.model import Budget, Indicator, Table
@@ -781,3 +783,50 @@ class TestToDict:
         """The document is valid against the JSON Schema shipped in the package, and names it."""
         jsonschema.validate(data, schema())
         assert data["schema"] == "scoring.table-score/1"
+
+
+class TestRecurringRows:
+    """Rows like rows scored before (same plan, 分值, 实际完成值, 自评得分) take their points from the book of the
+    reader, and work out their own steps when read: the same score as scoring them afresh."""
+
+    ROWS = (
+        ("≥110个", "99个", None), ("≥110个", "99个", "8"), ("≤5%", "7%", None), ("年底前", "2026年6月1日", None),
+        ("有效保障", "部分达成", None), ("300人、50人", "280人、45人", None), ("≥5.76亿元", "51840万元", None),
+        ("≥110个", "nan", None), ("≥110个", "", None),
+    )  # fmt: skip
+
+    def _table(self, name: str) -> Table:
+        rows = [row(t, a, reported=r, name=f"{name}{i}") for i, (t, a, r) in enumerate(self.ROWS)]
+        return table(*rows, *rows)
+
+    def test_same_as_afresh(self) -> None:
+        reader = Reader()
+        first = score_table(self._table("甲"), reader=reader)
+        again = score_table(self._table("甲"), reader=reader)  # every row a recurring one
+        afresh = score_table(self._table("甲"), reader=Reader())
+        assert again == first == afresh
+        for a, b in zip(again.lines, afresh.lines, strict=True):
+            assert (a.points, a.status, a.flags, a.warnings, a.error, a.difference) == (
+                b.points, b.status, b.flags, b.warnings, b.error, b.difference,
+            )  # fmt: skip
+            assert step_texts(a.steps) == step_texts(b.steps)
+            assert explain(a) == explain(b)
+        assert as_dict(again) == as_dict(afresh)
+
+    def test_own_indicator(self) -> None:
+        """A recurring row keeps its own indicator (name, source) with the points it shares."""
+        reader = Reader()
+        one = score_indicator(row("≥110个", "99个", name="甲"), reader=reader)
+        two = score_indicator(row("≥110个", "99个", name="甲"), reader=reader)
+        assert two.indicator.name == "甲"
+        assert two.points == one.points == D("9.00")
+        assert explain(two) == explain(one)
+
+    def test_pickled_with_steps(self) -> None:
+        """A scored table survives pickling (``--jobs``) with its steps, also those worked out on reading."""
+        reader = Reader()
+        score_table(self._table("乙"), reader=reader)
+        result = score_table(self._table("乙"), reader=reader)
+        back = pickle.loads(pickle.dumps(result))
+        assert back == result
+        assert [explain(line) for line in back.lines] == [explain(line) for line in result.lines]

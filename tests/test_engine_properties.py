@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.engine import Policy, rules, score_indicator, score_table
+from scoring.engine import Policy, check_table, rules, score_indicator, score_table
 from scoring.engine.policy import ReverseFormula
 from scoring.engine.steps import Num
+from scoring.report import as_dict, explain
 from scoring.tables.model import Budget, Indicator, Table
 
 D = Decimal
@@ -110,3 +111,47 @@ def test_total_never_exceeds_max(indicators: list[Indicator], budget: Budget | N
     assert ts.total == lines + budget_points
     if ts.percentage is not None:
         assert D(0) <= ts.percentage <= D(100)
+
+
+#: Numbers a broken export or a hostile file gives: huge, tiny, long, negative, and ordinary ones.
+odd_numbers = st.one_of(
+    weights,
+    st.sampled_from([D("1E+308"), D("1E-30"), D("123456789012345678901234567890"), D("-5"), D("1E+999999"), D(0)]),
+    st.decimals(allow_nan=False, allow_infinity=False),
+)
+odd_texts = st.sampled_from([
+    "99个", "100%", "nan", "inf", "-Infinity", "1e308", "9" * 21 + "个", "9" * 5000, "一亿" * 500, "达成",
+    "2026年2月30日", "〇〇〇〇年6月30日前", "年底前", "", "  ", "99999999999999999999亿元", "0个", "-5个", "1,00人",
+])  # fmt: skip
+odd_rows = st.builds(
+    lambda target, actual, w, reported, rule: Indicator(
+        name="x", target=target, weight=w, rule=rule, actual=actual, reported=reported
+    ),
+    st.one_of(st.sampled_from(["≥110个", "≤5%", "=100%", "90%-95%", "年底前", "有效保障", "300人、50人"]), odd_texts),
+    odd_texts,
+    odd_numbers,
+    st.none() | odd_numbers,
+    st.sampled_from(["", "按照完成比例赋分", "直接赋分", "按评判等级赋分", "满意度赋分"]),
+)
+
+
+@given(
+    indicators=st.lists(odd_rows, max_size=5),
+    year=st.none() | st.sampled_from([0, -1, 1899, 2026, 10_000]),
+    budget=st.none() | st.builds(Budget, odd_numbers, odd_numbers),
+)
+@settings(max_examples=150, deadline=None)
+def test_hostile_rows_never_raise(indicators: list[Indicator], year: int | None, budget: Budget | None) -> None:
+    """Any mix of hostile values scores without an exception: bad rows carry their reason, scored points stay
+    within the weight, and the JSON and the explanations of every line can be made."""
+    sheet = Table(title="t", indicators=tuple(indicators), year=year, budget=budget)
+    assert all(finding.message for finding in check_table(sheet))
+    result = score_table(sheet)
+    for line in result.lines:
+        if line.points is not None:
+            assert line.weight is not None
+            assert D(0) <= line.points <= line.weight
+        else:
+            assert line.error or line.status.code == "reference"
+        explain(line)
+    as_dict(result)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -860,3 +864,91 @@ class TestMissingNumber:
     def test_words_stay_words(self, text: str) -> None:
         """Without a comparator or a digit, such a text is words, as any text without them."""
         assert isinstance(parse_target(text), Qualitative)
+
+
+class TestKeptParser:
+    """The parser and the units' facts are kept in the cache folder: loaded, they read as when built; a set of
+    units of its own gets files of its own; a damaged file is made again; and pint is loaded only when used."""
+
+    @pytest.fixture
+    def folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        monkeypatch.setenv("SCORING_CACHE_DIR", str(tmp_path))
+        return tmp_path
+
+    TEXTS = ("≥110个", "<=48.30万元/套", "90%-95%", "年底前", "≥90%(百分比)", "500元/生/年", "有效保障", "≥≥1个")
+
+    @staticmethod
+    def _read(reader: Reader, text: str) -> object:
+        try:
+            target = reader.target(text, 2026)
+        except ParseError as exc:
+            return exc.render()
+        amount = getattr(target, "amount", None)
+        return repr(target), target.to_dict(), None if amount is None else str(amount.unit)
+
+    def test_loaded_reads_as_built(self, folder: Path) -> None:
+        built = Reader(Units())
+        first = [self._read(built, t) for t in self.TEXTS]
+        assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["parser", "units"]
+        loaded = Reader(Units())
+        assert [self._read(loaded, t) for t in self.TEXTS] == first
+
+    def test_pint_only_when_needed(self, folder: Path) -> None:
+        """With the files kept, reading ≥110个 loads no pint registry; converting does."""
+        Reader(Units()).target("≥110个")
+        units = Units()
+        target = Reader(units).target("≥110个")
+        assert units._registry is None
+        assert isinstance(target, Bound)
+        assert str(target.amount.unit) == "个"  # the unit, looked up when used
+        assert units._registry is not None
+
+    def test_user_units_get_their_own(self, folder: Path, tmp_path: Path) -> None:
+        """A --units file gets its own parser; changed, it gets another: never a parser of other names."""
+        extra = tmp_path / "mine.txt"
+        extra.write_text("垛 = [垛]\n", encoding="utf-8")
+        assert reading_with(Units([extra]), "≥5垛") == (">=", D("5"), "垛")
+        with pytest.raises(ParseError):
+            Reader(Units()).target("≥5垛")
+        extra.write_text("捆 = [捆]\n", encoding="utf-8")
+        with pytest.raises(ParseError):
+            Reader(Units([extra])).target("≥5垛")
+        assert reading_with(Units([extra]), "≥5捆") == (">=", D("5"), "捆")
+
+    def test_damaged_files_are_made_again(self, folder: Path) -> None:
+        Reader(Units()).target("≥110个")
+        for path in folder.iterdir():
+            path.write_bytes(b"\x00damaged")
+        assert reading_with(Units(), "≥110个") == (">=", D("110"), "个")
+
+    def test_keeping_turned_off(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("SCORING_CACHE_DIR", "")
+        assert reading_with(Units(), "≥110个") == (">=", D("110"), "个")
+        assert not list(folder.iterdir())
+
+    def test_short_command_loads_no_pint(self, folder: Path) -> None:
+        """``scoring parse "≥110个"`` with the files kept imports no pint, and ``--help`` neither lark nor pint."""
+        code = (
+            "import sys, contextlib, io\n"
+            "from scoring.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: main(sys.argv[1:])\n"
+            "    except SystemExit: pass\n"
+            "print(sorted(m for m in ('pint', 'lark') if m in sys.modules))\n"
+        )
+        env = {**os.environ, "SCORING_CACHE_DIR": str(folder)}
+
+        def loaded(*args: str) -> str:
+            done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+            return done.stdout.strip().splitlines()[-1]
+
+        loaded("parse", "≥110个")  # keeps the files
+        assert loaded("parse", "≥110个") == "['lark']"
+        assert loaded("--help") == "[]"
+
+
+def reading_with(units: Units, text: str) -> tuple[str, Decimal, str]:
+    """(op, value, unit) of a text read with ``units``."""
+    target = Reader(units).target(text)
+    assert isinstance(target, Bound)
+    return target.op.ascii, target.amount.value, target.amount.unit_text

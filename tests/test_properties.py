@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import TOKENS, WellFormed, any_text, chinese_numeral, token_soup, well_formed
 
-from scoring.language import Described, ParseError, Several, parse_actual, parse_target
+from scoring.language import Described, ParseError, Reader, Several, parse_actual, parse_target
 from scoring.language.numerals import chinese_to_decimal
+from scoring.language.reader import MAX_LENGTH
 from scoring.language.targets import Blank, Bound, Date, Deadline, Period, Qualitative, Range, Target
 from scoring.text import normalize
 
@@ -143,3 +144,92 @@ class TestLongInput:
         text = head + token * (LONG // len(token))
         with contextlib.suppress(ParseError):
             parse_target(text)
+
+
+#: Pieces of hostile cells: numerals that grow, digits, exponents, program spellings, years, brackets, spaces.
+HOSTILE = [
+    *TOKENS, "一亿", "亿", "万亿", "九", "〇〇〇〇年", "10000年", "0年", "1e308", "1E+9", "e", "nan", "inf",
+    "Infinity", "-", "99999999999999999999", "0.000000000000000000001", "(", ")", "（", "、", "；", "。", "·",
+    "\u3000", "  ", "\t", "百分之", "点", "第3季度", "2026年2月30日", "13月", "32日", "每", "/生", "左右", "约",
+]  # fmt: skip
+
+
+@st.composite
+def hostile_text(draw: st.DrawFn) -> str:
+    """A cell made of hostile pieces, up to a little past the length limit (spaces not counted)."""
+    pieces = draw(st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=120))
+    text = "".join(pieces)
+    if draw(st.booleans()):
+        text = text * draw(st.integers(1, 8))
+    return text
+
+
+class TestHostile:
+    """Long and hostile cells up to (and past) the length limit: a target, or a ParseError, nothing else."""
+
+    @given(text=hostile_text(), year=st.none() | st.integers(-5, 10_001))
+    @example(text="一亿" * 100, year=None)
+    @example(text="一亿" * 101, year=None)
+    @example(text="年底前", year=0)
+    @example(text="〇〇〇〇年6月30日前", year=None)
+    @example(text="1" * 20 + "亿元", year=None)
+    @example(text="≥" + "9" * 20 + "个" + "/个" * 7, year=None)
+    @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    def test_total(self, text: str, year: int | None) -> None:
+        """Every hostile cell is read or refused with a ParseError that names a place in it."""
+        for actual in (False, True):
+            result = attempt(text, year, actual)
+            if isinstance(result, ParseError):
+                assert 1 <= result.column <= len(text) + 1
+                assert result.message
+                assert len(result.render()) < 600
+            else:
+                assert isinstance(result, TARGET_KINDS)
+                assert len(normalize(text)) <= MAX_LENGTH
+                result.to_dict()
+                result.describe()
+
+    @given(pieces=st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=40), repeat=st.integers(40, 4000))
+    @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    def test_far_past_the_limit(self, pieces: list[str], repeat: int) -> None:
+        """Repeated far past the limit, a cell is refused (as too long, or for what comes first)."""
+        text = "".join(pieces) * repeat
+        result = attempt(text)
+        if len(normalize(text)) > MAX_LENGTH:
+            assert isinstance(result, ParseError)
+
+
+#: A reader that reads by shape, and one that always asks the grammar (for TestShapes).
+FAST, GRAMMAR = Reader(), Reader()
+GRAMMAR._shapes.read = lambda norm: None  # type: ignore[method-assign]
+
+
+class TestShapes:
+    """The fast reading of one-number texts by their shape gives what the grammar gives, to the exponent."""
+
+    @staticmethod
+    def _both(text: str) -> tuple[object, object]:
+        out = []
+        for reader in (FAST, GRAMMAR):
+            try:
+                target = reader.target(text)
+            except ParseError as exc:
+                out.append(("error", exc.column, exc.message))
+                continue
+            amount = getattr(target, "amount", None)
+            exact = None if amount is None else (amount.value.as_tuple(), amount.unit_text, amount.factor)
+            out.append((repr(target), target.to_dict(), exact))
+        return out[0], out[1]
+
+    @given(
+        head=st.sampled_from(["", "≥", ">=", "不低于", "约", "≤", "-", "负", "每年", "第", "全年至少开展", "结案率为"]),
+        number=st.from_regex(r"[0-9]{1,22}(\.[0-9]{1,4})?", fullmatch=True),
+        tail=st.sampled_from(["", "个", "%", "万", "万元", "亿元", "年", "月", "日", "季度", "人次", "元/人·月",
+                              "以上", "以内", "左右", "(个)", "次/月", "万/月", "个个", ".5", "-5", "、3人"]),
+    )  # fmt: skip
+    @example(head="", number="2025.12", tail="")
+    @example(head="", number="0", tail="万")
+    @settings(max_examples=300, deadline=None)
+    def test_same_as_grammar(self, head: str, number: str, tail: str) -> None:
+        fast, grammar = self._both(f"{head}{number}{tail}")
+        assert fast == grammar

@@ -40,7 +40,7 @@ def _date_number(text: str) -> int:
 def _year(tok: Token) -> int:
     """The year of a YEAR token (二〇二六年, 2026年度); a year outside the range is refused."""
     year = _date_number(str(tok))
-    problem = year_problem(year)
+    problem = year_problem(year, shown=str(tok).rstrip("年度"))
     if problem:
         raise Reject(_pos(tok), problem)
     return year

@@ -21,11 +21,11 @@ MIN_YEAR = 1900
 MAX_YEAR = 2099
 
 
-def year_problem(year: int, name: str = "年份") -> str | None:
-    """Why a year cannot be a date's year (Chinese, starting with ``name``), or None when it can."""
+def year_problem(year: int, name: str = "年份", shown: str = "") -> str | None:
+    """Why a year cannot be a date's year (Chinese, starting with ``name``; the year ``shown`` as written), or None."""
     if MIN_YEAR <= year <= MAX_YEAR:
         return None
-    return f"{name}“{year}”超出范围：应在{MIN_YEAR}年至{MAX_YEAR}年之间"
+    return f"{name}“{shown or year}”超出范围：应在{MIN_YEAR}年至{MAX_YEAR}年之间"
 
 
 @attrs.frozen
