@@ -183,7 +183,12 @@ class TestYears:
 
     @pytest.mark.parametrize(
         ("text", "shown"),
-        [("〇〇〇〇年6月30日前", "〇〇〇〇"), ("10000年6月30日前", "10000"), ("0000年底前", "0000"), ("1899年6月", "1899")],
+        [
+            ("〇〇〇〇年6月30日前", "〇〇〇〇"),
+            ("10000年6月30日前", "10000"),
+            ("0000年底前", "0000"),
+            ("1899年6月", "1899"),
+        ],
     )
     def test_written(self, text: str, shown: str) -> None:
         """A written year out of range is named in the message."""
