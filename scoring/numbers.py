@@ -99,8 +99,12 @@ def exact_percent(ratio: Decimal) -> bool:
 
 
 def _absurd(value: Decimal) -> bool:
-    """Whether plain notation would take more than a thousand characters (1E+999999, 1E-5000, NaN)."""
-    return not value.is_finite() or abs(value.adjusted()) > _PLAIN_LIMIT or len(value.as_tuple().digits) > _PLAIN_LIMIT
+    """Whether plain notation would blow up beyond the number's own digits (1E+999999, 1E-5000) or is NaN/inf.
+
+    Only the exponent can make plain notation longer than the digits the number already holds, so only the
+    exponent is checked (a cheap test: this runs for every number a report writes).
+    """
+    return not value.is_finite() or not -_PLAIN_LIMIT <= value.adjusted() <= _PLAIN_LIMIT
 
 
 def written(value: Decimal) -> str:
