@@ -18,49 +18,62 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+
 from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK
 from scoring.cli.options import policy_overrides, reader
 from scoring.engine.batch import Skipped, expand, score_file
-from scoring.engine.results import TableScore
 from scoring.errors import UsageError
 from scoring.report.batch_xlsx import BatchWorkbook
-from scoring.report.summary import Tally, json_line, place
-from scoring.report.xlsx import write_xlsx
+from scoring.report.safety import atomic_write
+from scoring.report.summary import Rendered, Tally, render_for_batch
 
 __all__ = ["run_batch"]
 
 
-def _score_file(path: str, options: dict[str, Any], units: list[str]) -> list[TableScore | Skipped]:
-    """One file scored in a worker process (the reader is rebuilt there from the --units files)."""
-    namespace = argparse.Namespace(units=units)
-    return list(score_file(path, options, reader(namespace)))
+@attrs.frozen
+class _Wants:
+    """What the outputs of this run need rendered for each table."""
+
+    json: bool
+    rows: bool
+    document: bool
 
 
-def _results(files: list[str | Skipped], args: argparse.Namespace) -> Iterator[TableScore | Skipped]:
+def _render(path: str, options: dict[str, Any], chosen: Any, wants: _Wants) -> Iterator[Rendered | Skipped]:
+    for item in score_file(path, options, chosen):
+        yield item if isinstance(item, Skipped) else render_for_batch(item, wants.json, wants.rows, wants.document)
+
+
+def _render_in_worker(path: str, options: dict[str, Any], units: list[str], wants: _Wants) -> list[Rendered | Skipped]:
+    """One file scored and rendered in a worker process; only texts and counts travel back."""
+    return list(_render(path, options, reader(argparse.Namespace(units=units)), wants))
+
+
+def _results(files: list[str | Skipped], args: argparse.Namespace, wants: _Wants) -> Iterator[Rendered | Skipped]:
     options, chosen = policy_overrides(args), reader(args)
     if args.jobs <= 1:
         for entry in files:
             if isinstance(entry, Skipped):
                 yield entry
             else:
-                yield from score_file(entry, options, chosen)
+                yield from _render(entry, options, chosen, wants)
         return
     paths = [e for e in files if not isinstance(e, Skipped)]
+    count = len(paths)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        done = pool.map(_score_file, paths, [options] * len(paths), [list(args.units)] * len(paths))
-        results = iter(done)
+        done = iter(pool.map(_render_in_worker, paths, [options] * count, [list(args.units)] * count, [wants] * count))
         for entry in files:
             if isinstance(entry, Skipped):
                 yield entry
             else:
-                yield from next(results)
+                yield from next(done)
 
 
-def _sheet_file(result: TableScore, folder: Path, seen: dict[str, int]) -> Path:
-    file, sheet = place(result)
-    stem = Path(file).stem + (f"-{sheet}" if sheet else "")
-    if result.table.project and result.table.project not in stem:
-        stem += f"-{result.table.project}"
+def _sheet_file(table: Rendered, folder: Path, seen: dict[str, int]) -> Path:
+    stem = Path(table.file).stem + (f"-{table.sheet}" if table.sheet else "")
+    if table.project and table.project not in stem:
+        stem += f"-{table.project}"
     safe = "".join("_" if c in '\\/:*?"<>|' else c for c in stem)[:120]
     seen[safe] = seen.get(safe, 0) + 1
     suffix = f"-{seen[safe]}" if seen[safe] > 1 else ""
@@ -101,6 +114,7 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
     if folder is not None and not folder.is_dir():
         raise UsageError(f"--output-dir“{args.output_dir}”不是已有的目录")
     files = list(expand(paths))
+    wants = _Wants(json=as_json or suffix == ".jsonl", rows=suffix == ".xlsx", document=folder is not None)
     tally, workbook = Tally(), BatchWorkbook() if suffix == ".xlsx" else None
     seen: dict[str, int] = {}
     with ExitStack() as stack:
@@ -115,7 +129,7 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
         if not as_json:
             out.write(tally.header())
         last_file = None
-        for item in _results(files, args):
+        for item in _results(files, args, wants):
             if isinstance(item, Skipped):
                 tally.skipped.append(item)
                 if workbook is not None:
@@ -123,19 +137,15 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
                 _advance(progress, None, None)
                 continue
             tally.add(item)
-            file = place(item)[0]
-            _advance(progress, item, file if file != last_file else None)
-            last_file = file
-            if as_json:
-                out.write(json_line(item))
-            else:
-                out.write(tally.line(item))
-            if stream is not None:
-                stream.write(json_line(item))
+            _advance(progress, item, item.file if item.file != last_file else None)
+            last_file = item.file
+            out.write(item.json if as_json and item.json else item.line)
+            if stream is not None and item.json is not None:
+                stream.write(item.json)
             if workbook is not None:
                 workbook.add(item)
-            if folder is not None:
-                write_xlsx(item, _sheet_file(item, folder, seen))
+            if folder is not None and item.document is not None:
+                atomic_write(_sheet_file(item, folder, seen), item.document)
         if not as_json:
             out.write(tally.footer())
         if stream is not None:
@@ -150,11 +160,11 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
     return EXIT_DIFFERENCES if tally.differing_tables else EXIT_OK
 
 
-def _advance(progress: Any, result: TableScore | None, new_file: str | None) -> None:
+def _advance(progress: Any, result: Rendered | None, new_file: str | None) -> None:
     if progress is None:
         return
     task = progress.tasks[0]
-    rows = task.fields["rows"] + (len(result.lines) if result is not None else 0)
+    rows = task.fields["rows"] + (result.rows if result is not None else 0)
     tables = task.fields["tables"] + (result is not None)
     progress.update(task.id, advance=1 if (result is None or new_file) else 0, rows=rows, tables=tables)
 

@@ -13,9 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from scoring.engine.batch import Skipped
-from scoring.engine.results import TableScore
 from scoring.report.safety import atomic_write, stable_xlsx
-from scoring.report.summary import DETAIL_HEADER, SUMMARY_HEADER, detail_rows, summary_row
+from scoring.report.summary import DETAIL_HEADER, SUMMARY_HEADER, Rendered
 
 __all__ = ["BatchWorkbook"]
 
@@ -52,10 +51,12 @@ class BatchWorkbook:
             cells.append(cell)
         sheet.append(cells)
 
-    def add(self, result: TableScore) -> None:
-        """One table: its 汇总 row and its 明细 rows."""
-        self._row(self._summary, summary_row(result), _SUMMARY_NUMBERS)
-        for row in detail_rows(result):
+    def add(self, table: Rendered) -> None:
+        """One table: its 汇总 row and its 明细 rows (rendered with ``rows=True``)."""
+        assert table.summary is not None, "rendered without rows=True"
+        assert table.details is not None, "rendered without rows=True"
+        self._row(self._summary, table.summary, _SUMMARY_NUMBERS)
+        for row in table.details:
             self._row(self._detail, row, _DETAIL_NUMBERS)
 
     def skip(self, skipped: Skipped) -> None:

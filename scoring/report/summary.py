@@ -24,10 +24,12 @@ from scoring.report.wording import explain
 __all__ = [
     "DETAIL_HEADER",
     "SUMMARY_HEADER",
+    "Rendered",
     "Tally",
     "detail_rows",
     "json_line",
     "place",
+    "render_for_batch",
     "summary_row",
 ]
 
@@ -106,6 +108,51 @@ def json_line(result: TableScore) -> str:
 _WIDTHS = (30, 16, 24, 8, 8, 8, 6, 8, 8)
 
 
+@attrs.frozen
+class Rendered:
+    """One scored table as a batch writes it: what each output needs, rendered where it was scored.
+
+    A worker process of ``--jobs`` renders its tables and sends back only these texts and counts (never the whole
+    result), and one process renders the same way, so the output is the same with or without workers.
+    """
+
+    file: str
+    sheet: str
+    project: str
+    line: str
+    json: str | None
+    summary: list[str] | None
+    details: list[list[str]] | None
+    document: bytes | None
+    grade: str
+    rows: int
+    unscored: int
+    complete: bool
+    differences: int
+
+
+def render_for_batch(result: TableScore, json: bool, rows: bool, document: bool) -> Rendered:
+    """Render one table for the outputs a batch writes (JSON line, 汇总/明细 rows, its filled 自评表)."""
+    from scoring.report.xlsx import xlsx_document
+
+    file, sheet = place(result)
+    return Rendered(
+        file,
+        sheet,
+        result.table.project or result.table.title,
+        Tally.line(result),
+        json_line(result) if json else None,
+        summary_row(result) if rows else None,
+        list(detail_rows(result)) if rows else None,
+        xlsx_document(result) if document else None,
+        _grade(result) or "—",
+        len(result.lines),
+        len(result.unscored),
+        result.complete,
+        result.audit.differences,
+    )
+
+
 @attrs.define
 class Tally:
     """What a batch adds up to, counted as tables arrive; rendered in Chinese at the end."""
@@ -117,13 +164,13 @@ class Tally:
     differing_tables: int = 0
     skipped: list[Skipped] = attrs.field(factory=list)
 
-    def add(self, result: TableScore) -> None:
+    def add(self, table: Rendered) -> None:
         """Count one table."""
         self.tables += 1
-        self.grades[_grade(result) or "—"] += 1
-        self.unscored_rows += len(result.unscored)
-        self.incomplete_tables += not result.complete
-        self.differing_tables += bool(result.audit.differences)
+        self.grades[table.grade] += 1
+        self.unscored_rows += table.unscored
+        self.incomplete_tables += not table.complete
+        self.differing_tables += bool(table.differences)
 
     def header(self) -> str:
         """The column titles of the terminal summary."""

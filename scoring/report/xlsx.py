@@ -19,11 +19,16 @@ from typing import Any
 from scoring.engine.results import TableScore
 from scoring.report.safety import atomic_write, stable_xlsx
 
-__all__ = ["write_xlsx", "xlsx_bytes"]
+__all__ = ["write_xlsx", "xlsx_bytes", "xlsx_document"]
 
 
 def write_xlsx(result: TableScore, path: str | Path) -> None:
-    """Write the filled 自评表 of ``result`` (sheet 1) and its 评分说明 (sheet 2) to ``path``."""
+    """Write the filled 自评表 of ``result`` (sheet 1) and its 评分说明 (sheet 2) to ``path`` (atomically)."""
+    atomic_write(path, xlsx_document(result))
+
+
+def xlsx_document(result: TableScore) -> bytes:
+    """The filled 自评表 of ``result`` as XLSX bytes (the same bytes for the same result)."""
     from openpyxl import Workbook
 
     from scoring.report.xlsx_form import write_form
@@ -32,7 +37,7 @@ def write_xlsx(result: TableScore, path: str | Path) -> None:
     book = Workbook()
     write_form(book.active, result)
     write_notes(book.create_sheet(), result)
-    atomic_write(path, xlsx_bytes(book))
+    return xlsx_bytes(book)
 
 
 def xlsx_bytes(book: Any) -> bytes:
