@@ -17,11 +17,13 @@ from typing import BinaryIO
 import attrs
 
 from scoring.errors import TableReadError
+from scoring.numbers import MAX_DIGITS as NUMBER_DIGITS
 
 __all__ = ["DEFAULT_LIMITS", "MAX_DIGITS", "Limits", "check_regular", "column_name", "open_regular", "short", "visible"]
 
-#: Digits a 分值, 得分 or amount may have (Excel keeps 15 significant digits); more is not a number of this table.
-MAX_DIGITS = 20
+#: Digits a 分值, 得分 or amount may have (Excel keeps 15 significant digits): the one limit of
+#: :mod:`scoring.numbers`, so a cell and a 指标值 refuse the same numbers.
+MAX_DIGITS = NUMBER_DIGITS
 
 
 @attrs.frozen
