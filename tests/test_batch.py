@@ -115,3 +115,31 @@ class TestCommand:
         """-o into the folder being scored would be read as input next time: refused."""
         assert main(["score", str(folder), "-o", str(folder / "汇总.xlsx")]) == 2
         assert "下次批量评分" in capsys.readouterr().err
+
+
+class TestBatchSafety:
+    def test_output_dir_inside_the_folder_is_refused(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--output-dir into the folder being scored would overwrite inputs: refused, nothing written."""
+        before = sorted(p.name for p in folder.iterdir())
+        assert main(["score", str(folder), "--output-dir", str(folder), "--quiet"]) == 2
+        assert "会覆盖输入" in capsys.readouterr().err
+        assert sorted(p.name for p in folder.iterdir()) == before
+
+    def test_output_dir_names_keep_sub_folders(self, folder: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+        """Same-named sheets in different sub-folders get different, traceable file names."""
+        (folder / "乙县").mkdir()
+        make_sheets.build(folder / "乙县")
+        out = tmp_path_factory.mktemp("自评表")
+        main(["score", str(folder), "--output-dir", str(out), "--quiet"])
+        names = [p.name for p in out.glob("*.xlsx")]
+        assert any("乙县_援疆工作经费项目自评表" in n for n in names)
+        assert len(names) == len(set(names))
+
+    def test_fifo_in_a_folder_is_reported(self, tmp_path: Path) -> None:
+        """A FIFO named x.csv inside a folder is listed as skipped with its reason, never passed over or waited on."""
+        import os
+
+        os.mkfifo(tmp_path / "x.csv")
+        (item,) = list(iter_batch([tmp_path]))
+        assert isinstance(item, Skipped)
+        assert "命名管道" in item.reason

@@ -70,8 +70,15 @@ def _results(files: list[str | Skipped], args: argparse.Namespace, wants: _Wants
                 yield from next(done)
 
 
-def _sheet_file(table: Rendered, folder: Path, seen: dict[str, int]) -> Path:
-    stem = Path(table.file).stem + (f"-{table.sheet}" if table.sheet else "")
+def _sheet_file(table: Rendered, folder: Path, seen: dict[str, int], roots: list[Path]) -> Path:
+    """The file a table's 自评表 is written to: named after the input's path inside the folder it was found in
+    (sub-folders kept in the name, so same-named sheets of different folders stay apart), its sheet and project."""
+    source = Path(table.file)
+    for root in roots:
+        if root in source.parents:
+            source = source.relative_to(root)
+            break
+    stem = "_".join((*source.parent.parts, source.stem)).lstrip("_./") + (f"-{table.sheet}" if table.sheet else "")
     if table.project and table.project not in stem:
         stem += f"-{table.project}"
     safe = "".join("_" if c in '\\/:*?"<>|' else c for c in stem)[:120]
@@ -113,7 +120,16 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
     folder = Path(args.output_dir) if args.output_dir else None
     if folder is not None and not folder.is_dir():
         raise UsageError(f"--output-dir“{args.output_dir}”不是已有的目录")
+    if folder is not None:
+        for given in paths:
+            root = Path(given).resolve()
+            if root.is_dir() and (folder.resolve() == root or root in folder.resolve().parents):
+                raise UsageError(
+                    f"--output-dir“{args.output_dir}”在要评分的目录“{given}”中：写出的自评表会覆盖输入，"
+                    "下次也会被当作输入，请另选目录"
+                )
     files = list(expand(paths))
+    roots = [Path(p) for p in paths if Path(p).is_dir()]
     wants = _Wants(json=as_json or suffix == ".jsonl", rows=suffix == ".xlsx", document=folder is not None)
     tally, workbook = Tally(), BatchWorkbook() if suffix == ".xlsx" else None
     seen: dict[str, int] = {}
@@ -145,7 +161,7 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
             if workbook is not None:
                 workbook.add(item)
             if folder is not None and item.document is not None:
-                atomic_write(_sheet_file(item, folder, seen), item.document)
+                atomic_write(_sheet_file(item, folder, seen, roots), item.document)
         if not as_json:
             out.write(tally.footer())
         if stream is not None:

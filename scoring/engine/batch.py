@@ -49,11 +49,12 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Skipped]:
         shown = os.fspath(given)
         path = Path(shown)
         if path.is_dir():
+            # not only regular files: a FIFO or a device named x.csv is reported as skipped, never passed over
             found = sorted(
                 p
                 for p in path.rglob("*")
                 if p.suffix.lower() in SUFFIXES
-                and p.is_file()
+                and not p.is_dir()
                 and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
             )
             if not found:
