@@ -8,13 +8,13 @@ from __future__ import annotations
 import csv
 import io
 
-from scoring.engine.results import TableScore
+from scoring.engine.results import Score, TableScore
 from scoring.numbers import q2, written
 from scoring.report.safety import neutral
 from scoring.report.wording import explain
 from scoring.report.xlsx import write_xlsx
 
-__all__ = ["CSV_HEADER", "render_csv", "write_xlsx"]
+__all__ = ["CSV_HEADER", "line_cells", "render_csv", "write_xlsx"]
 
 CSV_HEADER = (
     "一级指标",
@@ -34,28 +34,32 @@ CSV_HEADER = (
 )
 
 
+def line_cells(score: Score) -> dict[str, str]:
+    """One indicator's cells as every row-per-indicator output writes them (the CSV report, the batch's 明细)."""
+    ind = score.indicator
+    return {
+        "一级指标": ind.level1,
+        "二级指标": ind.level2,
+        "三级指标": ind.name,
+        "指标值": ind.target,
+        "实际完成值": ind.actual or "",
+        "分值": "" if ind.weight is None else written(ind.weight),
+        "赋分规则": ind.rule,
+        "得分": "" if score.points is None else written(score.points),
+        "状态": score.status.value,
+        "标记": "、".join(score.flags),
+        "自评得分": "" if ind.reported is None else written(ind.reported),
+        "差异": "" if score.difference is None else written(q2(score.difference)),
+        "偏差原因": ind.reason,
+        "评分说明": explain(score),
+    }
+
+
 def _rows(result: TableScore) -> list[list[str]]:
     rows = []
     for score in result.lines:
-        ind = score.indicator
-        rows.append(
-            [
-                ind.level1,
-                ind.level2,
-                ind.name,
-                ind.target,
-                ind.actual or "",
-                "" if ind.weight is None else written(ind.weight),
-                ind.rule,
-                "" if score.points is None else written(score.points),
-                score.status.value,
-                "、".join(score.flags),
-                "" if ind.reported is None else written(ind.reported),
-                "" if score.difference is None else written(q2(score.difference)),
-                ind.reason,
-                explain(score),
-            ]
-        )
+        cells = line_cells(score)
+        rows.append([cells[name] for name in CSV_HEADER])
     if result.budget is not None:
         b = result.budget
         status = "无法评分" if b.error else ""

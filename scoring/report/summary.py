@@ -18,8 +18,8 @@ from scoring.display import clip_left, pad
 from scoring.engine.batch import Skipped
 from scoring.engine.results import TableScore
 from scoring.numbers import written
+from scoring.report.files import line_cells
 from scoring.report.json import as_dict
-from scoring.report.wording import explain
 
 __all__ = [
     "DETAIL_HEADER",
@@ -73,24 +73,9 @@ def detail_rows(result: TableScore) -> Iterable[list[str]]:
     file, sheet = place(result)
     project = result.table.project or result.table.title
     for line in result.lines:
-        ind = line.indicator
-        yield [
-            file,
-            sheet,
-            project,
-            ind.level1,
-            ind.level2,
-            ind.name,
-            ind.target,
-            ind.actual or "",
-            "" if ind.weight is None else written(ind.weight),
-            "" if line.points is None else written(line.points),
-            "" if ind.reported is None else written(ind.reported),
-            "" if line.difference is None else written(line.difference),
-            line.status.value,
-            "、".join(line.flags),
-            explain(line),
-        ]
+        cells = line_cells(line)
+        cells["计算得分"] = cells["得分"]
+        yield [file, sheet, project, *(cells[name] for name in DETAIL_HEADER[3:])]
 
 
 def json_line(result: TableScore) -> str:
