@@ -324,11 +324,18 @@ class TestRowErrors:
     """Rows that cannot be scored carry a Chinese error and no points."""
 
     def test_unknown_rule(self) -> None:
-        """An unknown rule text is an error naming the text."""
-        result = score("≥110个", "99个", rule="每少1个扣1分，扣完为止")
+        """A rule text the 赋分规则 language cannot read is an error naming the text and the column (A12)."""
+        result = score("≥110个", "99个", rule="按照绿色化评价")
         assert result.points is None
         assert result.error is not None
-        assert "未知的赋分规则“每少1个扣1分，扣完为止”" in result.error
+        assert result.error.startswith("赋分规则“按照绿色化评价”第1个字：未能识别计分方法")
+
+    def test_written_rule_runs(self) -> None:
+        """A rule written out in words is scored by what it says: 11 short of 110 is 1 step of 1 (A12)."""
+        result = score("≥110个", "99个", rule="每少1个扣1分，扣完为止")
+        assert result.points == Decimal("0.00")  # 11 steps of 1 point from 10: floored at 0
+        result = score("≥110个", "107个", rule="每少1个扣1分，扣完为止")
+        assert result.points == Decimal("7.00")
 
     def test_rule_alias(self) -> None:
         """A rule alias from the policy makes the same text scorable."""

@@ -111,6 +111,7 @@ _direct = bound(scorers.direct)
 _satisfaction = bound(scorers.satisfaction)
 
 P, D, G, S = RuleKind.PROPORTIONAL, RuleKind.DIRECT, RuleKind.GRADED, RuleKind.SATISFACTION
+W = RuleKind.WRITTEN
 
 #: (rule, shape) -> how the row is scored. Every pair is listed: a missing pair is a bug, not a default.
 CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
@@ -146,6 +147,9 @@ CHOICES: dict[tuple[RuleKind, Shape], Choice] = {
     (S, Shape.RANGE): Choice(scorers.range_proportional),
     (S, Shape.DATED): Choice(scorers.dated, _DATE_DIRECT),
     (S, Shape.QUALITATIVE): Choice(scorers.qualitative_graded, _WORDS_GRADED, after_read=True),
+    # a rule written out in words (A12) gets its scorer from its plan (engine/written.py); reached only by a part
+    # of a several-valued row, which such a rule does not describe
+    **{(W, shape): Choice(scorers.written_parts) for shape in Shape},
     **{(rule, Shape.BLANK): Choice(scorers.unscorable) for rule in RuleKind},
     **{(rule, Shape.SEVERAL): Choice(scorers.unscorable) for rule in RuleKind},  # split first (engine/several.py)
 }

@@ -22,9 +22,12 @@ import attrs
 from scoring.engine.choose import DEFAULT_RULES, Choice, Shape, choose, shape_of
 from scoring.engine.policy import Policy, RuleKind
 from scoring.engine.vocabulary import less_is_better
+from scoring.engine.written import plan_written
 from scoring.language.errors import ParseError
 from scoring.language.memo import Memo
 from scoring.language.reader import Reader, default_reader
+from scoring.language.rule_model import WrittenRule
+from scoring.language.rule_reader import parse_rule
 from scoring.language.targets import Described, Target
 from scoring.numbers import fits, written
 from scoring.tables.model import Indicator, Table
@@ -98,6 +101,7 @@ class _Plan:
     rule_written: bool = False
     less_is_better: bool = False
     choice: Choice | None = None
+    written: WrittenRule | None = None
 
 
 @attrs.frozen
@@ -109,11 +113,6 @@ class CompiledTable:
     policy: Policy
     reader: Reader
     notes: tuple[str, ...] = ()
-
-
-def _rule_error(text: str) -> str:
-    known = "、".join(k.value for k in RuleKind)
-    return f"未知的赋分规则“{text.strip()}”；可用：{known}，或在评分口径 [policy.rules] 中定义"
 
 
 def _brief(value: Decimal) -> str:
@@ -162,8 +161,13 @@ def _plan(indicator: Indicator, year: int | None, policy: Policy, reader: Reader
     rule_written = bool(indicator.rule.strip())
     if rule_written:
         rule = policy.rule_kind(indicator.rule)
-        if rule is None:
-            return _Plan(target, None, _rule_error(indicator.rule), rule_unknown=True, shape=shape)
+        if rule is None:  # a rule written out in words (A12)
+            try:
+                words = parse_rule(indicator.rule)
+            except ParseError as exc:
+                return _Plan(target, None, exc.render(context=False), exc, rule_unknown=True, shape=shape)
+            rule, choice, more = plan_written(words, shape, target)
+            return _Plan(target, rule, None, None, False, shape, notes + more, True, word is not None, choice, words)
     else:
         rule = DEFAULT_RULES[shape]
     choice = choose(rule, shape)

@@ -42,6 +42,7 @@ class RuleKind(enum.Enum):
     DIRECT = "直接赋分"
     GRADED = "按评判等级赋分"
     SATISFACTION = "满意度赋分"
+    WRITTEN = "按赋分规则原文计分"  # a rule written out in words (赋分规则 language: engine/written.py)
 
 
 class ReverseFormula(enum.StrEnum):
@@ -71,7 +72,7 @@ _RULE_NAMES = {
     "direct": RuleKind.DIRECT,
     "graded": RuleKind.GRADED,
     "satisfaction": RuleKind.SATISFACTION,
-    **{kind.value: kind for kind in RuleKind},
+    **{kind.value: kind for kind in RuleKind if kind is not RuleKind.WRITTEN},
 }
 
 
@@ -226,6 +227,7 @@ OPTIONS: dict[str, _Option] = {
     "reverse_names": _Option(_flag, True),
     "reverse_words": _Option(_words, ()),
     "inflation_threshold": _Option(_nonnegative, Decimal("0.05")),
+    "partial_steps": _Option(_flag, False),
 }
 
 #: Option keys as a policy file may write them (English or Chinese) -> field.
@@ -242,6 +244,7 @@ KEYS = {
     "reverse_names": "reverse_names", "按名称判断反向": "reverse_names",
     "reverse_words": "reverse_words", "反向指标名称": "reverse_words",
     "inflation_threshold": "inflation_threshold", "虚高阈值": "inflation_threshold",
+    "partial_steps": "partial_steps", "不足一步按比例": "partial_steps",
 }  # fmt: skip
 
 

@@ -112,6 +112,10 @@ def _to_reverse_words(value: Any) -> tuple[str, ...]:
     return option("reverse_words", value)  # type: ignore[no-any-return]
 
 
+def _to_partial_steps(value: Any) -> bool:
+    return option("partial_steps", value)  # type: ignore[no-any-return]
+
+
 def _to_inflation(value: Any) -> Decimal:
     return option("inflation_threshold", value)  # type: ignore[no-any-return]
 
@@ -133,6 +137,8 @@ class Policy:
     - ``reverse_words``: a table's own such words, beside the built-in ones (A2).
     - ``inflation_threshold``: warn 虚高 when the indicators' share of points exceeds the budget line's by more
       than this share (A11, 5%).
+    - ``partial_steps``: a rule of steps (每超过一个百分点扣0.5分) counts a part step in proportion (on) or only
+      whole steps (off, the default) (A12).
 
     Each field accepts its typed value or what a TOML file says (``"linear"``, ``"线性"``, ``"120%"``,
     ``{优 = "85"}``); anything else raises :class:`PolicyError`.
@@ -152,6 +158,7 @@ class Policy:
     reverse_names: bool = attrs.field(default=OPTIONS["reverse_names"].default, converter=_to_reverse_names)
     reverse_words: tuple[str, ...] = attrs.field(default=OPTIONS["reverse_words"].default, converter=_to_reverse_words)
     inflation_threshold: Decimal = attrs.field(default=OPTIONS["inflation_threshold"].default, converter=_to_inflation)
+    partial_steps: bool = attrs.field(default=OPTIONS["partial_steps"].default, converter=_to_partial_steps)
 
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:

@@ -23,7 +23,7 @@ from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, 
 from scoring.numbers import HUNDRED, percent, q2, show, written
 from scoring.text import normalize
 
-__all__ = ["RowError", "Work", "bound", "dated", "qualitative_direct", "qualitative_graded", "range_direct",
+__all__ = ["RowError", "Work", "actual_number", "bound", "dated", "qualitative_direct", "qualitative_graded", "range_direct",
            "range_proportional", "unscorable"]  # fmt: skip
 
 
@@ -52,6 +52,9 @@ def _actual_number(work: Work, reference: Amount) -> Num:
     work.warnings.extend(conversion.warnings)
     return Num.of(reference, conversion.value)
 
+
+#: The actual as a number in a target amount's unit, with its warnings and conversion steps (for engine/written*).
+actual_number = _actual_number
 
 BoundRule = Callable[[Work, Bound, Num, Num], Outcome]
 
@@ -224,3 +227,10 @@ def _points_band(tier: Tier, w: Decimal) -> str:
 def unscorable(work: Work, target: Target) -> Outcome:
     """A placeholder target (``/``, ``不适用``) has nothing to score against."""
     raise RowError(f"指标值“{work.indicator.target}”是空白占位，没有可评分的目标")
+
+
+def written_parts(work: Work, target: Target) -> Outcome:
+    """A rule written out in words (A12) on one value of a several-valued row (``300人、50人``)."""
+    raise RowError(
+        f"赋分规则“{work.indicator.rule.strip()}”按一个指标值计分，不适用于多项指标值“{work.indicator.target}”"
+    )

@@ -120,6 +120,28 @@ class StepKind(enum.Enum):
     AUDIT = "audit"  # 自评得分 r，计算得分 p，差 d
     PART = "part"  # 第i项：指标值…，实际完成值…
     PARTS_MEAN = "parts-mean"  # 本行得分 = 各项得分之和 ÷ n
+    # rules written out in words (engine/written*.py)
+    RULE_REFERENCE = "rule-reference"  # 赋分规则的标准：ref
+    GAP = "gap"  # label = x − y = gap
+    GAP_RELATIVE = "gap-relative"  # label = (x − y) ÷ r = pct
+    DAYS_LATE = "days-late"  # 逾期天数 = done − due = n天
+    EVENTS = "events"  # 发生次数：n
+    STEPS_COUNTED = "steps-counted"  # 步数 = gap ÷ size = count (whole steps, or a fraction)
+    STEP_CHANGE = "step-change"  # 扣分/加分 = count × per = change
+    STEP_TOTAL = "step-total"  # 得分 = start − deducted + added = raw
+    BOUNDED = "bounded"  # raw below the floor / above the cap: as the limit
+    TIER_HIT = "tier-hit"  # metric为value，属于“tier”档，得points
+    TIER_NONE_ZERO = "tier-none-zero"  # metric为value，超出各档，得分 = 0.00
+    CATEGORY_HIT = "category-hit"  # 实际完成情况“words”属于“category”，得points
+    CATEGORY_DEDUCT = "category-deduct"  # 实际完成情况“words”属于“category”：w − d = points
+    ELEMENTS_MET = "elements-met"  # 达到的要素：met；得分 = sum
+    AWARD_CAPPED = "award-capped"  # 规则给points，超过分值w，按w计
+    AWARD_POINTS = "award-points"  # 得points分
+    AWARD_FULL = "award-full"  # 得满分w
+    AWARD_SHARE = "award-share"  # 得分值的share：w × share = points
+    AWARD_BAND_TOP = "award-band-top"  # 得分区间low至high分，取上限points
+    AWARD_BAND_REPORTED = "award-band-reported"  # 得分区间low至high分，采用自评得分points
+    MISSED_ZERO = "missed-zero"  # 实际完成情况“words”：未完成，赋分规则规定得0分
 
 
 Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]

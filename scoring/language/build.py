@@ -19,7 +19,7 @@ from lark.lexer import PatternRE, TerminalDef
 import scoring.language.cache as cache
 from scoring.language.units import Units
 
-__all__ = ["build_parser"]
+__all__ = ["build_parser", "build_plain_parser"]
 
 #: What a kept parser's file holds besides the parser: the unit names it was built with (for checks and tests).
 _NAMES_MARK = b"\n--scoring-unit-names--\n"
@@ -62,4 +62,20 @@ def build_parser(grammar: str, units: Units, transformer: Any) -> Lark:
     parser.save(out, exclude_options=("transformer", "edit_terminals"))
     words = "\n".join(units.names[0]).encode("utf-8")
     cache.write(name, out.getvalue() + _NAMES_MARK + words)
+    return parser
+
+
+def build_plain_parser(grammar: str, transformer: Any, kind: str) -> Lark:
+    """The parser of a grammar that needs no unit names (``grammar/rule.lark``), kept as ``build_parser`` keeps."""
+    name = cache.key(kind, (grammar,)) + ".lark"
+    data = cache.read(name)
+    if data is not None:
+        try:
+            return _load(data, transformer)
+        except Exception:  # a damaged or foreign file: built again
+            pass
+    parser = Lark(grammar, parser="lalr", lexer="contextual", transformer=transformer)
+    out = io.BytesIO()
+    parser.save(out, exclude_options=("transformer",))
+    cache.write(name, out.getvalue())
     return parser

@@ -19,7 +19,7 @@ from scoring.text import one_line
 
 __all__ = ["ParseError", "column_of", "describe_lark_error"]
 
-_ROLE_NAMES = {"target": "指标值", "actual": "实际完成值"}
+_ROLE_NAMES = {"target": "指标值", "actual": "实际完成值", "rule": "赋分规则"}
 #: Characters of a long text shown in a message (in the head line, and around the caret).
 _SHOWN = 40
 _SPACE = re.compile(r"\s+")

@@ -52,12 +52,13 @@ _CACHED_LENGTH = 1000
 _Detail = tuple[int, str, tuple[str, ...]]
 
 
-def grammar_text() -> str:
-    """``grammar/target.lark``: inside the installed package, or beside it in a source checkout."""
-    packaged = resources.files("scoring").joinpath("grammar/target.lark")
+def grammar_text(name: str = "target.lark") -> str:
+    """``grammar/target.lark`` (or another grammar of that folder): inside the installed package, or beside it
+    in a source checkout."""
+    packaged = resources.files("scoring").joinpath(f"grammar/{name}")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    source = Path(__file__).resolve().parents[2] / "grammar" / "target.lark"
+    source = Path(__file__).resolve().parents[2] / "grammar" / name
     return source.read_text(encoding="utf-8")
 
 

@@ -1,0 +1,103 @@
+"""Rules written out in words (A12): how a typed :class:`~scoring.language.rule_model.WrittenRule` scores a row.
+
+:func:`plan_written` decides, once per plan, what a row with such a rule does: families that name a rule of Part A
+(proportional, all or nothing, the MOF tiers, a remark) are scored by that rule, with notes where the rule and
+the target disagree; steps, tiers, categories and elements get a scorer of their own
+(:mod:`scoring.engine.written_steps`, :mod:`scoring.engine.written_lists`). Points never exceed the 分值 and
+never fall below 0 (A8); a rule that would give more says so in a step.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+from scoring.engine.choose import DEFAULT_RULES, Choice, Shape, choose
+from scoring.engine.options import RuleKind
+from scoring.engine.written_lists import score_categorical, score_elements, score_tiered
+from scoring.engine.written_steps import score_stepped
+from scoring.language.rule_model import (
+    AllOrNothing,
+    Categorical,
+    Default,
+    Elements,
+    Graded,
+    Proportional,
+    Remark,
+    Stated,
+    Stepped,
+    Tiered,
+    WrittenRule,
+)
+from scoring.language.targets import Bound, Target
+from scoring.numbers import written
+
+__all__ = ["conflicts", "plan_written", "top_conflict"]
+
+_REVERSE_SHAPES = (Shape.REVERSE, Shape.BARE_REVERSE)
+_REMARKS = {
+    Remark.CAP: "赋分规则“{text}”只说明得分不超过分值，按本行指标值的默认规则计分",
+    Remark.EXPLAIN: "赋分规则“{text}”是偏差说明的要求，按本行指标值的默认规则计分",
+    Remark.NOT_APPLICABLE: "赋分规则“{text}”：实际完成值为“不适用”时不考核该指标，其余按本行指标值的默认规则计分",
+    Remark.DEFINITION: "赋分规则“{text}”是指标的计算公式，按本行指标值的默认规则计分",
+    Remark.TIER_WORDS: "赋分规则“{text}”：按评判等级赋分",
+}
+
+
+def plan_written(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[RuleKind, Choice, tuple[str, ...]]:
+    """The rule a row with this written rule is scored by, its scorer, and the notes it carries."""
+    family = written_rule.family
+    notes = written_rule.notes + conflicts(written_rule, shape, target)
+    if isinstance(family, Proportional):
+        return RuleKind.PROPORTIONAL, choose(RuleKind.PROPORTIONAL, shape), notes
+    if isinstance(family, AllOrNothing):
+        return RuleKind.DIRECT, choose(RuleKind.DIRECT, shape), notes
+    if isinstance(family, Graded):
+        return RuleKind.GRADED, choose(RuleKind.GRADED, shape), notes
+    if isinstance(family, Default):
+        kind = DEFAULT_RULES[shape]
+        note = _REMARKS[family.remark].format(text=written_rule.text.strip())
+        return kind, choose(kind, shape), (*notes, note)
+    scorer = {Stepped: score_stepped, Tiered: score_tiered, Categorical: score_categorical,
+              Elements: score_elements}[type(family)]  # fmt: skip
+    return RuleKind.WRITTEN, Choice(functools.partial(scorer, rule=written_rule)), notes
+
+
+def _stated_words(stated: Stated) -> str:
+    return f"{stated.op.symbol}{written(stated.value)}{stated.unit}"
+
+
+def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[str, ...]:
+    """Where a rule contradicts the row's target: a direction, or a target stated inside the rule (A12)."""
+    family = written_rule.family
+    found: list[str] = []
+    reverse = shape in _REVERSE_SHAPES
+    if isinstance(family, Proportional):
+        if family.for_direction and shape in (Shape.POSITIVE, *_REVERSE_SHAPES):
+            actual = "反向" if reverse else "正向"
+            if family.for_direction != actual:
+                found.append(f"赋分规则适用于{family.for_direction}指标，本行指标值为{actual}：按指标值的方向计分")
+        directed = shape in (Shape.POSITIVE, Shape.BARE, *_REVERSE_SHAPES)
+        if family.inverse is not None and directed and family.inverse != reverse:
+            formula = "指标值 ÷ 实际完成值（反向）" if family.inverse else "实际完成值 ÷ 指标值（正向）"
+            found.append(f"赋分规则的公式为{formula}，与指标值的方向不一致：按指标值的方向计分")
+    stated = written_rule.stated
+    if stated is not None and isinstance(target, Bound):
+        mine = target.amount
+        same_unit = not stated.unit or stated.unit == mine.unit_text
+        value_differs = same_unit and stated.value != mine.value
+        directions = {stated.op.direction, "反向" if reverse else target.op.direction}
+        direction_differs = "等于" not in directions and len(directions) == 2
+        if value_differs or direction_differs or not same_unit:
+            found.append(f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致：按赋分规则的标准计分"
+                         if isinstance(family, Stepped) else
+                         f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致")  # fmt: skip
+    return tuple(found)
+
+
+def top_conflict(written_rule: WrittenRule, weight: Decimal | None) -> str | None:
+    """The rule's stated top points differ from the row's 分值 (a ``check`` finding), or None."""
+    top = written_rule.top
+    if top is None or weight is None or top == weight:
+        return None
+    return f"赋分规则的最高分为{written(top)}分，与本行分值{written(weight)}分不一致"

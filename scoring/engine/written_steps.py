@@ -1,0 +1,175 @@
+"""Rules of steps (A12): ``每超过一个百分点扣0.5分，扣完为止``, ``每延期1天扣0.5分``, ``每少一项扣1分`` …
+
+The row starts from its base (the 分值, or ``各得80%标准分``) at the reference (the target stated in the rule, else
+the row's own target); each slope counts how far the actual is beyond the reference on its side, in its
+measure, and adds or deducts its points per step. Only whole steps count unless the policy's
+``partial_steps`` is on. The result is kept within [floor, 分值] (A8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_FLOOR, Decimal
+
+from scoring.engine.rules import Outcome
+from scoring.engine.scorers import RowError, Work, actual_number
+from scoring.engine.steps import Day, Num, Pct, Pts, Step, StepKind, step
+from scoring.engine.vocabulary import Tier, tier_of
+from scoring.language.rule_model import Direction, Measure, Slope, Stepped, WrittenRule
+from scoring.language.targets import Bound, Date, Deadline, Period, Range, Target
+from scoring.numbers import HUNDRED, q2
+from scoring.text import normalize
+
+__all__ = ["score_stepped"]
+
+K = StepKind
+ZERO = Decimal(0)
+
+
+def _done(work: Work) -> dt.date:
+    actual = work.read_actual()
+    if not isinstance(actual, Date | Deadline | Period) or actual.date is None:
+        raise RowError(f"按天计的赋分规则需要完成日期，实际完成值却是“{work.actual_text}”")
+    return actual.date
+
+
+def _count(work: Work) -> Decimal:
+    """The actual as a plain count (每出现一个…扣0.5分: the number of events)."""
+    words = normalize(work.actual_text)
+    if words in ("无", "没有", "未发生", "未出现", "零"):
+        return ZERO
+    actual = work.read_actual()
+    if not isinstance(actual, Bound) or actual.amount.value < 0:
+        raise RowError(f"按次数扣分的赋分规则需要发生次数（如“2次”“0”），实际完成值却是“{work.actual_text}”")
+    return actual.amount.value
+
+
+class _Measured:
+    """The actual and the reference as the slopes need them."""
+
+    def __init__(self, work: Work, target: Target, rule: Stepped) -> None:
+        self.work = work
+        self.target = target
+        self.rule = rule
+        self.steps: list[Step] = []
+        self._numbers: tuple[Num, Num] | None = None
+        self._late: int | None = None
+
+    def numbers(self) -> tuple[Num, Num]:
+        """(actual, reference) in the target's unit."""
+        if self._numbers is None:
+            stated = self.rule.reference
+            amount = self.target.amount if isinstance(self.target, Bound) else (
+                self.target.high if isinstance(self.target, Range) else None)  # fmt: skip
+            if amount is None:
+                actual = self.work.read_actual()
+                if stated is None or not isinstance(actual, Bound):
+                    raise RowError(f"指标值“{self.work.indicator.target}”不是数值，赋分规则未写标准，无法计算差距")
+                a = Num(actual.amount.value, actual.amount.unit_text)
+            else:
+                a = actual_number(self.work, amount)
+            unit = a.unit
+            if stated is not None:
+                if stated.unit and unit and stated.unit != unit:
+                    raise RowError(f"赋分规则的标准单位“{stated.unit}”与指标值的单位“{unit}”不一致")
+                r = Num(stated.value, stated.unit or unit, written=True)
+                self.steps.append(step(K.RULE_REFERENCE, ref=r, source="赋分规则所写"))
+            else:
+                assert amount is not None
+                r = Num.of(amount, written=True)
+            self._numbers = (a, r)
+        return self._numbers
+
+    def late(self) -> int:
+        """Days after the deadline (negative: early)."""
+        if self._late is None:
+            target = self.target
+            due = getattr(target, "due", None)
+            if due is None:
+                raise RowError(f"指标值“{self.work.indicator.target}”没有可用的时限")
+            done = _done(self.work)
+            self._late = (done - due).days
+            self.steps.append(step(K.DAYS_LATE, done=Day(done), due=Day(due), days=self._late))
+        return self._late
+
+    def gap(self, slope: Slope) -> tuple[Decimal, Num]:
+        """How far the actual is from the reference, signed (above: positive), in the slope's measure."""
+        if slope.measure is Measure.EVENTS:
+            n = _count(self.work)
+            self.steps.append(step(K.EVENTS, n=Num(n, slope.unit)))
+            return n, Num(n, slope.unit)
+        if slope.measure is Measure.DAYS and isinstance(self.target, Deadline | Date | Period):
+            days = Decimal(self.late())
+            return days, Num(abs(days), "天")
+        a, r = self.numbers()
+        label = "超出" if a.value >= r.value else "低于"
+        hi, lo = (a, r) if a.value >= r.value else (r, a)
+        if slope.measure is Measure.POINTS or (slope.measure is Measure.PERCENT and a.unit == "%"):
+            if a.unit != "%":
+                raise RowError(f"“百分点”只适用于百分比指标，本行指标值为“{self.work.indicator.target}”")
+            d = a.value - r.value
+            self.steps.append(step(K.GAP, label=f"{label}百分点", x=hi, y=lo, gap=Num(abs(d), "个百分点")))
+            return d, Num(abs(d), "个百分点")
+        if slope.measure is Measure.PERCENT:
+            if r.value <= 0:
+                raise RowError("标准为0，无法按百分比计算差距")
+            d = (a.value - r.value) / r.value
+            self.steps.append(step(K.GAP_RELATIVE, label=f"{label}比例", x=hi, y=lo, r=r, pct=Pct(abs(d))))
+            return d * HUNDRED, Num(q2(abs(d) * HUNDRED), "%")
+        d = a.value - r.value
+        self.steps.append(step(K.GAP, label=label, x=hi, y=lo, gap=Num(abs(d), a.unit)))
+        return d, Num(abs(d), a.unit)
+
+
+def _whole(x: Decimal) -> Decimal:
+    return x.to_integral_value(rounding=ROUND_FLOOR)
+
+
+def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
+    """Steps from the base (A12): points = base ± steps × points per step, within [floor, 分值]."""
+    family = rule.family
+    assert isinstance(family, Stepped)
+    w = work.weight
+    words = normalize(work.actual_text)
+    if family.zero_when_missed and tier_of(words) is Tier.FAILED:
+        return Outcome(q2(ZERO), None, False, (step(K.MISSED_ZERO, words=words),))
+    measured = _Measured(work, target, family)
+    work.actual_read()
+    start = q2(w * family.base)
+    deducted = added = q2(ZERO)
+    changes: list[Step] = []
+    for slope in family.slopes:
+        d, shown = measured.gap(slope)
+        if slope.direction is Direction.ABOVE:
+            beyond = max(d, ZERO)
+        elif slope.direction is Direction.BELOW:
+            beyond = max(-d, ZERO)
+        else:
+            beyond = abs(d)
+        if beyond == 0:
+            continue
+        size = Num(slope.size, shown.unit, written=True)
+        exact = beyond / slope.size
+        count = exact if work.policy.partial_steps else _whole(exact)
+        rounding = "" if count == exact else "（不足一个步长的部分不计）"
+        changes.append(step(K.STEPS_COUNTED, gap=shown, size=size, count=Num(count), rounding=rounding))
+        up = slope.sign > 0 if slope.direction is not Direction.BOTH else d > 0
+        change = q2(count * slope.points)
+        changes.append(step(K.STEP_CHANGE, verb="加分" if up else "扣分", count=Num(count),
+                            per=Num(slope.points, written=True), change=Pts(change)))  # fmt: skip
+        if up:
+            added += change
+        else:
+            deducted += change
+    out: list[Step] = [*measured.steps, *changes]
+    raw = start - deducted + added
+    out.append(step(K.STEP_TOTAL, start=Pts(start), deducted=Pts(deducted), added=Pts(added), raw=Pts(q2(raw))))
+    floor = max(family.floor, ZERO)
+    points = raw
+    if raw < floor:
+        points = floor
+        out.append(step(K.BOUNDED, raw=Pts(q2(raw)), side="低于最低分", limit=Pts(q2(floor))))
+    if points > w:
+        points = w
+        out.append(step(K.BOUNDED, raw=Pts(q2(raw)), side="超过分值", limit=Pts(q2(w))))
+    return Outcome(q2(points), None, deducted == 0, tuple(out))
