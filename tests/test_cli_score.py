@@ -351,7 +351,7 @@ class TestCheck:
         assert code == 1
         assert codes["target-unreadable"]["severity"] == "错误"
         assert codes["weights-sum"]["severity"] == "错误"
-        assert codes["rule-unknown"]["message"].count("按每项扣分") == 1
+        assert codes["rule-unreadable"]["message"].startswith("赋分规则“按每项扣分”第1个字：")
         assert codes["cost-ge"]["severity"] == "警告"
         assert codes["percent-over-100"]["severity"] == "警告"
         assert codes["no-unit"]["severity"] == "警告"

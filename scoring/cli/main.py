@@ -104,6 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("table", metavar="指标表", help="绩效目标表（.toml/.csv/.xlsx）")
     c.set_defaults(handler="scoring.cli.check_cmd")
+
+    r = sub.add_parser(
+        "rule",
+        parents=[shared["json"], shared["units"], shared["policy"]],
+        help="解析赋分规则（逐句说明；给出实际完成值时按规则评分）",
+        description="解析赋分规则，逐句说明引擎如何理解；给出 --target 时列出与指标值的冲突；"
+        "给出 --actual 时按规则对一行评分并列出每一步。",
+    )
+    r.add_argument("text", metavar="赋分规则", help="赋分规则原文，如“每超过一个百分点扣0.5分，扣完为止”")
+    r._negative_number_matcher = re.compile(r"^-[\d.]")  # --actual -5% is a value, not an option
+    r.add_argument("--target", metavar="指标值", help="本行指标值，如“≤100%%”（用于检查冲突与评分）")
+    r.add_argument("--actual", metavar="实际完成值", help="实际完成值：给出时按规则评分（须同时给出 --target）")
+    r.add_argument("--weight", metavar="分值", help="本行分值（默认取规则写明的满分，如“计5分”为5；未写时为10）")
+    r.add_argument("--year", type=int, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
+    r.set_defaults(handler="scoring.cli.rule_cmd")
     return parser
 
 

@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from scoring.engine.compile import MAX_WEIGHT_DIGITS, CompiledTable, compile_table
+from scoring.engine.compile import MAX_WEIGHT_DIGITS, CompiledRow, CompiledTable, compile_table
 from scoring.engine.findings import ERROR, INFO, WARNING, Finding
 from scoring.engine.policy import Policy
+from scoring.engine.written import conflicts, top_conflict
+from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
+from scoring.language.rule_reader import parse_rule
 from scoring.language.targets import Amount, Bound, Comparator, Date, Deadline, Period, Range, Target
 from scoring.language.units import Units
 from scoring.numbers import HUNDRED, fits, q2, show, written
@@ -47,11 +50,10 @@ def check_table(
             findings.append(Finding(INFO, "reference-row", f"“{ind.name}”没有分值：作为参考行显示，不计分", where))
         elif ind.weight is not None and ind.weight == 0:
             findings.append(Finding(ERROR, "weight-zero", f"“{ind.name}”的分值为0：这一行不计分", where))
-        if row.rule_unknown:
-            findings.append(
-                Finding(ERROR, "rule-unknown", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)
-            )
-        findings.extend(Finding(WARNING, "read-as", note, where) for note in row.notes)
+        rule_findings = _rule_findings(row, where)
+        findings.extend(rule_findings)
+        shown = {f.message for f in rule_findings}  # a conflict is said once, by its own code
+        findings.extend(Finding(WARNING, "read-as", note, where) for note in row.notes if note not in shown)
         if row.target_error is not None:
             findings.append(Finding(ERROR, "target-unreadable", row.target_error.render(context=False), where))
             continue
@@ -65,6 +67,28 @@ def check_table(
     findings.extend(_cost_findings(table, parsed, compiled.reader.units))
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     return tuple(sorted(findings, key=lambda f: order[f.severity]))
+
+
+def _rule_findings(row: CompiledRow, where: str) -> list[Finding]:
+    """A 赋分规则 that cannot be read (with its column), contradicts the row's target, or states other top points
+    than the row's 分值 (A12)."""
+    ind = row.indicator
+    if row.rule_unknown:
+        try:
+            parse_rule(ind.rule)
+        except ParseError as exc:
+            return [Finding(ERROR, "rule-unreadable", exc.render(context=False), where)]
+        return [Finding(ERROR, "rule-unreadable", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)]
+    rule = row.plan.written if row.plan is not None else None
+    if rule is None:
+        return []
+    out: list[Finding] = []
+    if row.target is not None and row.shape is not None:
+        out.extend(Finding(WARNING, "rule-conflict", note, where) for note in conflicts(rule, row.shape, row.target))
+    top = top_conflict(rule, ind.weight)
+    if top is not None:
+        out.append(Finding(WARNING, "rule-top-differs", top, where))
+    return out
 
 
 def _target_findings(table: Table, ind: Indicator, target: Target, where: str) -> list[Finding]:

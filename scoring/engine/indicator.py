@@ -21,6 +21,7 @@ from scoring.engine.results import FLAG_AUDIT, FLAG_OVER, FLAG_SHORT, Score, Sta
 from scoring.engine.scorers import RowError, Work
 from scoring.engine.several import score_parts
 from scoring.engine.steps import Num, Pts, Step, StepKind, step
+from scoring.engine.written import not_assessed
 from scoring.language.reader import Reader, default_reader
 from scoring.language.targets import Several
 from scoring.numbers import RANGE_WORDS, fits, q2, written
@@ -78,6 +79,9 @@ def _score(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -
     assert row.target is not None
     reverse = row.shape in (Shape.REVERSE, Shape.BARE_REVERSE)
     work = Work(indicator, row.rule, year, policy, reader, reverse=reverse, warnings=list(row.notes))
+    if row.plan is not None and row.plan.written is not None and not_assessed(row.plan.written, indicator.actual):
+        note = f"赋分规则“{indicator.rule.strip()}”：实际完成值为“{indicator.actual}”，不考核该指标，不计入总分和满分"
+        return Score(indicator, None, Status.NOT_APPLICABLE, rule=row.rule, warnings=(note,))
     try:
         if indicator.actual is None or not indicator.actual.strip():
             raise RowError("未填写实际完成值")

@@ -13,8 +13,9 @@ from typing import Any
 
 import attrs
 
+from scoring.engine.monitor_policy import DEFAULT_MONITOR, MonitorPolicy
+from scoring.engine.policy_error import PolicyError
 from scoring.engine.vocabulary import Tier
-from scoring.errors import ScoringError
 from scoring.numbers import RANGE_WORDS, fits
 
 __all__ = [
@@ -29,10 +30,6 @@ __all__ = [
     "SatisfactionFormula",
     "option",
 ]
-
-
-class PolicyError(ScoringError, ValueError):
-    """A policy option that cannot be used; the message is Chinese and names the option."""
 
 
 class RuleKind(enum.Enum):
@@ -206,6 +203,11 @@ def _words(key: str, value: Any, current: Any = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*current, *value)))
 
 
+def _monitor(key: str, value: Any, current: Any = None) -> MonitorPolicy:
+    """A ``[policy.monitor]`` table, merged over the current monitoring policy (scoring.engine.monitor_policy)."""
+    return (current if current is not None else DEFAULT_MONITOR).merged(value)
+
+
 @attrs.frozen
 class _Option:
     """How one option is read: its parser ``(key, value, current) -> typed value`` and its default."""
@@ -228,6 +230,7 @@ OPTIONS: dict[str, _Option] = {
     "reverse_words": _Option(_words, ()),
     "inflation_threshold": _Option(_nonnegative, Decimal("0.05")),
     "partial_steps": _Option(_flag, False),
+    "monitor": _Option(_monitor, None),
 }
 
 #: Option keys as a policy file may write them (English or Chinese) -> field.
@@ -245,6 +248,7 @@ KEYS = {
     "reverse_words": "reverse_words", "反向指标名称": "reverse_words",
     "inflation_threshold": "inflation_threshold", "虚高阈值": "inflation_threshold",
     "partial_steps": "partial_steps", "不足一步按比例": "partial_steps",
+    "monitor": "monitor", "监控": "monitor",
 }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from scoring.engine.monitor_policy import DEFAULT_MONITOR, MonitorPolicy
 from scoring.engine.options import (
     KEYS,
     OPTIONS,
@@ -116,6 +117,12 @@ def _to_partial_steps(value: Any) -> bool:
     return option("partial_steps", value)  # type: ignore[no-any-return]
 
 
+def _to_monitor(value: Any) -> MonitorPolicy:
+    if isinstance(value, MonitorPolicy):
+        return value
+    return DEFAULT_MONITOR.merged(value)
+
+
 def _to_inflation(value: Any) -> Decimal:
     return option("inflation_threshold", value)  # type: ignore[no-any-return]
 
@@ -139,6 +146,7 @@ class Policy:
       than this share (A11, 5%).
     - ``partial_steps``: a rule of steps (每超过一个百分点扣0.5分) counts a part step in proportion (on) or only
       whole steps (off, the default) (A12).
+    - ``monitor``: the mid-year monitoring thresholds and time profile (Part C; :mod:`scoring.engine.monitor_policy`).
 
     Each field accepts its typed value or what a TOML file says (``"linear"``, ``"线性"``, ``"120%"``,
     ``{优 = "85"}``); anything else raises :class:`PolicyError`.
@@ -159,6 +167,7 @@ class Policy:
     reverse_words: tuple[str, ...] = attrs.field(default=OPTIONS["reverse_words"].default, converter=_to_reverse_words)
     inflation_threshold: Decimal = attrs.field(default=OPTIONS["inflation_threshold"].default, converter=_to_inflation)
     partial_steps: bool = attrs.field(default=OPTIONS["partial_steps"].default, converter=_to_partial_steps)
+    monitor: MonitorPolicy = attrs.field(default=DEFAULT_MONITOR, converter=_to_monitor)
 
     # --- lookups ----------------------------------------------------------------------------------------
     def rule_kind(self, text: str) -> RuleKind | None:

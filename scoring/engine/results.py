@@ -49,17 +49,21 @@ FLAG_OVER, FLAG_SHORT, FLAG_AUDIT = Flag.OVER, Flag.SHORT, Flag.AUDIT
 
 
 class Status(enum.Enum):
-    """How a line ended: 达标, 未达标, 超额, 无法评分, or 参考 (a row without 分值: shown, not scored)."""
+    """How a line ended: 达标, 未达标, 超额, 无法评分, 参考 (a row without 分值: shown, not scored), or 不适用 (its
+    rule says a row that does not apply is not assessed, and its actual says 不适用: out of the total and the
+    maximum, A12)."""
 
     MET = "达标"
     SHORT = "未达标"
     OVER = "超额"
     ERROR = "无法评分"
     REFERENCE = "参考"
+    NOT_APPLICABLE = "不适用"
 
     @property
     def code(self) -> str:
-        """The stable English code of the JSON contract (``met``, ``short``, ``over``, ``error``, ``reference``)."""
+        """The stable English code of the JSON contract (``met``, ``short``, ``over``, ``error``, ``reference``,
+        ``not_applicable``)."""
         return self.name.lower()
 
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Union
 from scoring.engine.vocabulary import Tier
 from scoring.language.targets import Amount
 
-__all__ = ["Day", "Note", "Num", "Pct", "Pts", "Step", "StepKind", "Value", "step"]
+__all__ = ["Day", "Note", "Num", "Pct", "Pts", "Share", "Step", "StepKind", "Value", "step"]
 
 
 _ONE = Decimal(1)
@@ -62,6 +62,14 @@ class Day(NamedTuple):
     """A calendar day (``2026年6月30日``)."""
 
     date: dt.date
+
+
+class Share(NamedTuple):
+    """The share of the year due by the end of month ``month``: ``7/12`` when the profile is linear, else a %."""
+
+    month: int
+    share: Decimal
+    linear: bool = True
 
 
 class Note(enum.Enum):
@@ -141,10 +149,32 @@ class StepKind(enum.Enum):
     AWARD_SHARE = "award-share"  # 得分值的share：w × share = points
     AWARD_BAND_TOP = "award-band-top"  # 得分区间low至high分，取上限points
     AWARD_BAND_REPORTED = "award-band-reported"  # 得分区间low至high分，采用自评得分points
+    # mid-year monitoring (Part C: engine/monitor_rules.py)
+    M_PLAN = "m-plan"  # 计划进度 = t × share = plan
+    M_PLAN_GIVEN = "m-plan-given"  # 计划进度 = plan（1-m月计划值）
+    M_PROGRESS = "m-progress"  # 完成进度 = a ÷ plan = p
+    M_LIGHT_BELOW = "m-light-below"  # light（完成进度 < bound）
+    M_LIGHT_BAND = "m-light-band"  # light（low ≤ 完成进度 < high）
+    M_LIGHT_FROM = "m-light-from"  # light（完成进度 ≥ bound）
+    M_REVERSE_OK = "m-reverse-ok"  # 实际a未超过指标值t，绿灯
+    M_REVERSE_OVER = "m-reverse-over"  # 实际a超过指标值t，红灯
+    M_CEILING_WITHIN = "m-ceiling-within"  # 实际a未超过计划进度plan，绿灯
+    M_CEILING_AHEAD = "m-ceiling-ahead"  # 实际a超过计划进度plan、未超过全年指标值t，黄灯
+    M_RANGE_IN = "m-range-in"  # 实际a在区间内，绿灯
+    M_TIER = "m-tier"  # 实际完成情况“words”为tier，light
+    M_IN_PROGRESS = "m-in-progress"  # 实际完成情况“words”：进行中，绿灯
+    M_DONE_ON_TIME = "m-done-on-time"  # 完成日期不晚于时限，绿灯
+    M_DONE_LATE = "m-done-late"  # 完成日期晚于时限，红灯
+    M_NOT_DUE = "m-not-due"  # 截至月末未到时限，进行中，绿灯
+    M_OVERDUE = "m-overdue"  # 时限已过，尚未完成，红灯
+    M_EXPECTED_MISS = "m-expected-miss"  # 全年预计e达不到指标值t：预计无法完成，至少黄灯
+    M_EXPECTED_MET = "m-expected-met"  # 全年预计e可达到指标值t
+    M_MONEY_RATE = "m-money-rate"  # 执行率 = spent ÷ planned = rate
+    M_MONEY_PROGRESS = "m-money-progress"  # 资金进度 = rate ÷ share = q
     MISSED_ZERO = "missed-zero"  # 实际完成情况“words”：未完成，赋分规则规定得0分
 
 
-Value = Union[Num, Pct, Pts, Day, Note, Tier, "Step", str, int, bool]
+Value = Union[Num, Pct, Pts, Day, Share, Note, Tier, "Step", str, int, bool]
 
 
 class Step:

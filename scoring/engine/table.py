@@ -93,7 +93,7 @@ def score_compiled(compiled: CompiledTable, budget: Budget | None = None) -> Tab
         lines.append(line)
         if line.points is not None:
             total += line.points
-        if line.indicator.weight is not None and row.weight_error is None:
+        if line.indicator.weight is not None and row.weight_error is None and line.status is not Status.NOT_APPLICABLE:
             maximum += line.indicator.weight
         if line.status is Status.ERROR:
             unscored += 1

@@ -10,10 +10,16 @@ never fall below 0 (A8); a rule that would give more says so in a step.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
+
+import attrs
 
 from scoring.engine.choose import DEFAULT_RULES, Choice, Shape, choose
 from scoring.engine.options import RuleKind
+from scoring.engine.rules import Outcome
+from scoring.engine.scorers import Work
 from scoring.engine.written_lists import score_categorical, score_elements, score_tiered
 from scoring.engine.written_steps import score_stepped
 from scoring.language.rule_model import (
@@ -31,8 +37,9 @@ from scoring.language.rule_model import (
 )
 from scoring.language.targets import Bound, Target
 from scoring.numbers import written
+from scoring.text import phrase
 
-__all__ = ["conflicts", "plan_written", "top_conflict"]
+__all__ = ["conflicts", "not_assessed", "plan_written", "top_conflict"]
 
 _REVERSE_SHAPES = (Shape.REVERSE, Shape.BARE_REVERSE)
 _REMARKS = {
@@ -57,10 +64,27 @@ def plan_written(written_rule: WrittenRule, shape: Shape, target: Target) -> tup
     if isinstance(family, Default):
         kind = DEFAULT_RULES[shape]
         note = _REMARKS[family.remark].format(text=written_rule.text.strip())
-        return kind, choose(kind, shape), (*notes, note)
+        choice = choose(kind, shape)
+        if family.remark is Remark.EXPLAIN and family.threshold is not None and family.threshold > 0:
+            # the rule's own threshold (…的130%时，偏差原因…必填) replaces the policy's over_threshold
+            threshold = family.threshold / 100
+            over_at = functools.partial(_over_at, scorer=choice.scorer, threshold=threshold)
+            choice = Choice(over_at, choice.note, choice.after_read)
+            note += f"；实际完成值达到指标值的{written(family.threshold)}%时标记“超额”"
+        return kind, choice, (*notes, note)
     scorer = {Stepped: score_stepped, Tiered: score_tiered, Categorical: score_categorical,
               Elements: score_elements}[type(family)]  # fmt: skip
     return RuleKind.WRITTEN, Choice(functools.partial(scorer, rule=written_rule)), notes
+
+
+def _over_at(work: Work, target: Target, scorer: Callable[[Work, Any], Outcome], threshold: Decimal) -> Outcome:
+    """Score by ``scorer`` with the policy's 超额 threshold replaced by the rule's."""
+    policy = work.policy
+    work.policy = attrs.evolve(policy, over_threshold=threshold)
+    try:
+        return scorer(work, target)
+    finally:
+        work.policy = policy
 
 
 def _stated_words(stated: Stated) -> str:
@@ -78,13 +102,14 @@ def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[
             if family.for_direction != actual:
                 found.append(f"赋分规则适用于{family.for_direction}指标，本行指标值为{actual}：按指标值的方向计分")
         directed = shape in (Shape.POSITIVE, Shape.BARE, *_REVERSE_SHAPES)
-        if family.inverse is not None and directed and family.inverse != reverse:
+        if family.inverse is not None and directed and family.inverse != reverse and not found:  # said once
             formula = "指标值 ÷ 实际完成值（反向）" if family.inverse else "实际完成值 ÷ 指标值（正向）"
             found.append(f"赋分规则的公式为{formula}，与指标值的方向不一致：按指标值的方向计分")
     stated = written_rule.stated
     if stated is not None and isinstance(target, Bound):
         mine = target.amount
-        same_unit = not stated.unit or stated.unit == mine.unit_text
+        # a value written without a unit (≦0 against ≤0%, or ≤0 against ≦0%) is read in the other's unit
+        same_unit = not stated.unit or not mine.unit_text or stated.unit == mine.unit_text
         value_differs = same_unit and stated.value != mine.value
         directions = {stated.op.direction, "反向" if reverse else target.op.direction}
         direction_differs = "等于" not in directions and len(directions) == 2
@@ -93,6 +118,21 @@ def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[
                          if isinstance(family, Stepped) else
                          f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致")  # fmt: skip
     return tuple(found)
+
+
+#: Actuals that say a row does not apply (a rule of A12's "not assessed" remark takes it out of the total).
+_NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无此项", "本年度不适用", "N/A", "NA", "n/a", "/", "—", "-"})
+
+
+def not_assessed(written_rule: WrittenRule, actual: str | None) -> bool:
+    """The rule says a row that does not apply is not assessed (不考核该指标…折算), and the actual says 不适用."""
+    family = written_rule.family
+    return (
+        isinstance(family, Default)
+        and family.remark is Remark.NOT_APPLICABLE
+        and actual is not None
+        and phrase(actual) in _NOT_APPLICABLE
+    )
 
 
 def top_conflict(written_rule: WrittenRule, weight: Decimal | None) -> str | None:

@@ -35,6 +35,9 @@ def award(work: Work, given: Award) -> tuple[Decimal, Step]:
             points, shown = reported, step(K.AWARD_BAND_REPORTED, low=Num(low, written=True),
                                            high=Num(high, written=True), points=Pts(q2(reported)))  # fmt: skip
         else:
+            if reported is not None:
+                work.warnings.append(f"自评得分{written(reported)}分不在该档的得分区间{written(low)}至{written(high)}分内，"
+                                     f"按上限{written(high)}分计")  # fmt: skip
             points, shown = high, step(K.AWARD_BAND_TOP, low=Num(low, written=True), high=Num(high, written=True),
                                        points=Pts(q2(high)))  # fmt: skip
     elif given.points is not None:
@@ -120,11 +123,34 @@ def _top(given: Award, w: Decimal) -> Decimal:
     return w * given.share if given.share is not None else w
 
 
-_PUNCTUATION = re.compile("[,，;；、。.:：\"'“”\u2018\u2019]")
+_PUNCTUATION = re.compile("[,，;；、。.:：\"'“”\u2018\u2019…⋯]")
+_SAME = (("没有", "不"), ("未", "不"), ("但是", ""), ("但", ""))
+_NEGATION = frozenset("不未没无非")
 
 
 def _key(text: str) -> str:
-    return _PUNCTUATION.sub("", phrase(text)).removesuffix("的")
+    """The words of a category or an actual as compared: no punctuation or 的, 但 dropped, 未/没有 read as 不."""
+    key = _PUNCTUATION.sub("", phrase(text)).removesuffix("的")
+    for word, same in _SAME:
+        key = key.replace(word, same)
+    return key
+
+
+def _matches(words: str, key: str) -> int:
+    """How well the actual's words name a category: the length of the part they name, or 0.
+
+    A category named whole (``本年无结余`` names ``无结余``), or one of its alternatives (``达到业主工期要求`` names
+    ``达到合同工期或业主工期要求``); never after a negation (``不存在工期滞后`` does not name ``工期滞后``)."""
+    if not key:
+        return 0
+    if key == words:
+        return len(key) + 1
+    best = 0
+    for alternative in (key, *key.split("或")):
+        at = words.find(alternative) if alternative else -1
+        if at >= 0 and not _NEGATION & set(words[:at]):
+            best = max(best, len(alternative))
+    return best
 
 
 def score_categorical(work: Work, target: Target, rule: WrittenRule) -> Outcome:
@@ -132,12 +158,9 @@ def score_categorical(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     family = rule.family
     assert isinstance(family, Categorical)
     words = _key(work.actual_text)
-    keys = [(_key(c.text), c) for c in family.categories]
-    found = [c for k, c in keys if k == words]
-    if not found:
-        contained = [(len(k), c) for k, c in keys if k and k in words]
-        longest = max((n for n, _ in contained), default=0)
-        found = [c for n, c in contained if n == longest]
+    scored = [(_matches(words, _key(c.text)), c) for c in family.categories]
+    longest = max((n for n, _ in scored), default=0)
+    found = [c for n, c in scored if n == longest and n > 0]
     if len(found) != 1:
         listed = "、".join(f"“{c.text}”" for c in family.categories)
         which = "无法确定属于哪一种情形" if found else "不是赋分规则所列的情形"

@@ -24,6 +24,8 @@ __all__ = ["score_stepped"]
 
 K = StepKind
 ZERO = Decimal(0)
+#: An actual that starts so, with no number in it, says no event happened (未发生, 没有出现, 无此类情况).
+_NO_EVENTS = ("未发生", "未出现", "没有发生", "没有出现", "无此类", "无此", "无该", "无相关", "均未", "从未", "未有")
 
 
 def _done(work: Work) -> dt.date:
@@ -36,8 +38,8 @@ def _done(work: Work) -> dt.date:
 def _count(work: Work) -> Decimal:
     """The actual as a plain count (每出现一个…扣0.5分: the number of events)."""
     words = normalize(work.actual_text)
-    if words in ("无", "没有", "未发生", "未出现", "零"):
-        return ZERO
+    if words in ("无", "没有", "零") or (words.startswith(_NO_EVENTS) and not any(c.isdigit() for c in words)):
+        return ZERO  # 未发生, 没有出现, 无此类情况: none
     actual = work.read_actual()
     if not isinstance(actual, Bound) or actual.amount.value < 0:
         raise RowError(f"按次数扣分的赋分规则需要发生次数（如“2次”“0”），实际完成值却是“{work.actual_text}”")
@@ -54,6 +56,7 @@ class _Measured:
         self.steps: list[Step] = []
         self._numbers: tuple[Num, Num] | None = None
         self._late: int | None = None
+        self._gaps: dict[Measure, tuple[Decimal, Num]] = {}
 
     def numbers(self) -> tuple[Num, Num]:
         """(actual, reference) in the target's unit."""
@@ -68,15 +71,24 @@ class _Measured:
                 a = Num(actual.amount.value, actual.amount.unit_text)
             else:
                 a = actual_number(self.work, amount)
+            if not a.unit and not (amount is not None and amount.unit_text):
+                # a unitless target (≤0, 变动率) against an actual in %: both are percentages
+                read = self.work.read_actual()
+                if isinstance(read, Bound) and read.amount.unit_text == "%":
+                    a = Num(a.value, "%")
             unit = a.unit
             if stated is not None:
                 if stated.unit and unit and stated.unit != unit:
                     raise RowError(f"赋分规则的标准单位“{stated.unit}”与指标值的单位“{unit}”不一致")
                 r = Num(stated.value, stated.unit or unit, written=True)
-                self.steps.append(step(K.RULE_REFERENCE, ref=r, source="赋分规则所写"))
+                self.steps.append(step(K.RULE_REFERENCE, op=stated.op.symbol, ref=r, source="赋分规则所写"))
             else:
                 assert amount is not None
-                r = Num.of(amount, written=True)
+                r = (
+                    Num(amount.value, unit, written=True)
+                    if unit and not amount.unit_text
+                    else Num.of(amount, written=True)
+                )
             self._numbers = (a, r)
         return self._numbers
 
@@ -93,7 +105,14 @@ class _Measured:
         return self._late
 
     def gap(self, slope: Slope) -> tuple[Decimal, Num]:
-        """How far the actual is from the reference, signed (above: positive), in the slope's measure."""
+        """How far the actual is from the reference, signed (above: positive), in the slope's measure (each
+        measure is worked out, and shown, once: 每增加一个加3分 and 每减少一个减3分 share one gap)."""
+        found = self._gaps.get(slope.measure)
+        if found is None:
+            found = self._gaps[slope.measure] = self._gap(slope)
+        return found
+
+    def _gap(self, slope: Slope) -> tuple[Decimal, Num]:
         if slope.measure is Measure.EVENTS:
             n = _count(self.work)
             self.steps.append(step(K.EVENTS, n=Num(n, slope.unit)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lark import Lark
@@ -65,8 +66,11 @@ def build_parser(grammar: str, units: Units, transformer: Any) -> Lark:
     return parser
 
 
-def build_plain_parser(grammar: str, transformer: Any, kind: str) -> Lark:
-    """The parser of a grammar that needs no unit names (``grammar/rule.lark``), kept as ``build_parser`` keeps."""
+def build_plain_parser(
+    grammar: str, transformer: Any, kind: str, edit: Callable[[TerminalDef], None] | None = None
+) -> Lark:
+    """The parser of a grammar that needs no unit names (``grammar/rule.lark``), kept as ``build_parser`` keeps;
+    ``edit`` is lark's ``edit_terminals`` (called for every terminal before the lexer is made)."""
     name = cache.key(kind, (grammar,)) + ".lark"
     data = cache.read(name)
     if data is not None:
@@ -74,8 +78,8 @@ def build_plain_parser(grammar: str, transformer: Any, kind: str) -> Lark:
             return _load(data, transformer)
         except Exception:  # a damaged or foreign file: built again
             pass
-    parser = Lark(grammar, parser="lalr", lexer="contextual", transformer=transformer)
+    parser = Lark(grammar, parser="lalr", lexer="contextual", transformer=transformer, edit_terminals=edit)
     out = io.BytesIO()
-    parser.save(out, exclude_options=("transformer",))
+    parser.save(out, exclude_options=("transformer", "edit_terminals"))
     cache.write(name, out.getvalue())
     return parser

@@ -39,19 +39,19 @@ _BELOW = frozenset({"低于", "少于", "不足", "降低", "下降", "减少", 
 _BOTH = frozenset({"增加或减少", "增加或降低", "提高或降低"})
 _DAYS = frozenset({"天", "日", "工作日", "个工作日"})
 _POINTS = frozenset({"百分点", "个百分点"})
+#: What may follow a condition in a rule of steps (the condition says when they apply: "三公经费">0,每超过…).
+_AFTER_CONDITION = frozenset({"points", "step", "deduct", "add", "both", "base"})
 _MOF_BANDS = ((Decimal("0.8"), Decimal(1)), (Decimal("0.6"), Decimal("0.8")), (Decimal(0), Decimal("0.6")))
-_SEEN_WORDS = {
-    "cap": "“满分为止”：得分不超过分值",
-    "choose-one": "规则写明“二者择其一”：按本行的指标值计分",
-}
+_CHOOSE_ONE = "规则写明“二者择其一”：按本行的指标值计分"
 
 
 def assemble(parts: list[Part], text: str) -> WrittenRule:
     """The typed rule that ``parts`` (of ``text``) write out."""
     kinds = {p.kind for p in parts}
     remarks = {p.values["remark"] for p in parts if p.kind == "remark"}
-    capped = any(p.kind == "cap" and p.values["points"] is None for p in parts)
-    notes = tuple(_SEEN_WORDS[k] for k in ("cap", "choose-one") if (k == "cap" and capped) or k in remarks)
+    caps = [p.text for p in parts if p.kind == "cap" and p.values["points"] is None]
+    notes = tuple(f"“{words}”：得分不超过分值" for words in dict.fromkeys(caps))  # quoted as written
+    notes += (_CHOOSE_ONE,) if "choose-one" in remarks else ()
     if "band" in kinds:
         return WrittenRule(text, Graded(_MOF_BANDS), notes=notes)
     if "element" in kinds:
@@ -80,11 +80,38 @@ def assemble(parts: list[Part], text: str) -> WrittenRule:
         return WrittenRule(text, Default(Remark.EXPLAIN, threshold), notes=notes)
     if "formula" in kinds:
         return WrittenRule(text, Default(Remark.DEFINITION), notes=notes)
-    if "cap" in kinds:
-        return WrittenRule(text, Default(Remark.CAP), notes=notes)
-    raise RuleReject(
-        1, "未能识别计分方法：应写明如“按完成比例计分”“达到目标值得满分”“每超过1个百分点扣0.5分”“≥90%，计5分”"
-    )
+    if "cap" in kinds:  # the remark says it all: no separate cap note
+        return WrittenRule(text, Default(Remark.CAP), notes=notes[len(dict.fromkeys(caps)) :])
+    raise _unknown(parts)
+
+
+_HOW = "应写明如“按完成比例计分”“达到目标值得满分”“每超过1个百分点扣0.5分”“≥90%，计5分”"
+
+
+def _unknown(parts: list[Part]) -> RuleReject:
+    """Why a text with no way of computing points is refused, at the part that falls short."""
+    condition = next((p for p in parts if p.kind in ("compared", "between", "deviation")), None)
+    if condition is not None:
+        return RuleReject(condition.pos, f"条件“{condition.text}”后未写分值（如“计3分”）")
+    floor = next((p for p in parts if p.kind == "floor"), None)
+    run: list[Part] = []
+    for part in parts:
+        if part.kind in ("text", "amount"):
+            run.append(part)
+        elif run:
+            break
+    if run:
+        words = "".join(p.text for p in run)
+        shown = words if len(words) <= 20 else words[:20] + "…"
+        if floor is not None:
+            return RuleReject(run[0].pos, f"未能识别计分方法：“{shown}”未写扣分办法（如“每超过1个百分点扣0.5分”）")
+        return RuleReject(run[0].pos, f"未能识别计分方法：无法理解“{shown}”，{_HOW}")
+    if floor is not None:
+        return RuleReject(floor.pos, f"“{floor.text}”前未写扣分办法（如“每超过1个百分点扣0.5分”）")
+    top = next((p for p in parts if p.kind == "top"), None)
+    if top is not None:
+        return RuleReject(top.pos, f"“{top.text}”只写了满分，未写计分方法：{_HOW}")
+    return RuleReject(1, f"未能识别计分方法：{_HOW}")
 
 
 def _top(parts: list[Part]) -> Decimal | None:
@@ -159,6 +186,8 @@ def _stepped(parts: list[Part]) -> tuple[Stepped, Decimal | None, Stated | None]
     reference = next((p for p in parts if p.kind == "reference"), None)
     for index, part in enumerate(parts):
         following = _next_award(parts, index)
+        if part.kind == "compared" and not any(p.kind in _AFTER_CONDITION for p in parts[index + 1 :]):
+            raise RuleReject(part.pos, f"条件“{part.text}”后未写分值或扣分办法（如“计3分”“每超过1个百分点扣0.5分”）")
         if part.kind == "compared" and stated is None and following is not None and following.values.get("points") != 0:
             stated = stated_of(part)
         elif part.kind == "points":
@@ -170,8 +199,9 @@ def _stepped(parts: list[Part]) -> tuple[Stepped, Decimal | None, Stated | None]
                 top = part.values["points"]
             elif part.values.get("band") is not None:
                 raise RuleReject(part.pos, f"分档“{part.text}”不能与“每…扣…分”同用")
-        elif part.kind == "base" or part.kind == "top":
+        elif part.kind == "top":
             top = part.values["points"]
+        # a base (在100标准分基础上) is the scale the rule counts on, the row's 分值: not a top of its own
         elif part.kind == "floor":
             floor = part.values["points"]
         elif part.kind == "cap" and part.values["points"] is not None:

@@ -12,6 +12,7 @@ import functools
 
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternRE, TerminalDef
 
 from scoring.language.build import build_plain_parser
 from scoring.language.errors import ParseError
@@ -50,7 +51,7 @@ class RuleReader:
     @functools.cached_property
     def parser(self) -> Lark:
         """The LALR parser of ``grammar/rule.lark`` (loaded from the cache folder when built before)."""
-        return build_plain_parser(grammar_text("rule.lark"), self._parts, "rule-parser")
+        return build_plain_parser(grammar_text("rule.lark"), self._parts, "rule-parser", _TextRun().edit)
 
     def read(self, text: str) -> WrittenRule:
         """The typed rule ``text`` writes out; raises :class:`ParseError` (role ``rule``) when it cannot be read."""
@@ -83,6 +84,25 @@ class RuleReader:
         except UnexpectedInput as exc:
             pos, message, expected = _describe(norm.text, exc)
             return ParseError(text, norm.column(pos), message, expected, "rule")
+
+
+class _TextRun:
+    """lark's ``edit_terminals`` for the rule grammar: TEXT_RUN becomes a run of text characters that stops before
+    the first place where another terminal matches. lark calls this for every terminal before it makes the lexer;
+    the run is set again at each call, so it holds once all have been seen."""
+
+    def __init__(self) -> None:
+        self.others: list[str] = []
+        self.run: TerminalDef | None = None
+
+    def edit(self, term: TerminalDef) -> None:
+        if term.name == "TEXT_RUN":
+            self.run = term
+        elif term.name != "TEXT":
+            self.others.append(term.pattern.to_regexp())
+        if self.run is not None:
+            stop = "|".join(f"(?:{p})" for p in self.others)
+            self.run.pattern = PatternRE(f"(?:(?!{stop})[^;。,、:\\n])+")
 
 
 def _describe(norm: str, exc: UnexpectedInput) -> tuple[int, str, tuple[str, ...]]:

@@ -166,8 +166,8 @@ def elements(parts: list[Part]) -> tuple[Elements, Decimal]:
     words: list[Part] = []
     for part in parts:
         if part.kind == "element":
-            if marker is not None:
-                raise Reject(part.pos, f"要素“{marker.text}”未写分值（如“1分”）")
+            if marker is not None:  # the element before this one has no points: point at it
+                raise Reject(marker.pos, f"要素“{marker.text}”未写分值（如“1分”）")
             marker, words = part, []
         elif part.kind == "points" and marker is not None:
             if part.values.get("points") is None:

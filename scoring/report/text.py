@@ -36,6 +36,8 @@ def _marks(score: Score) -> str:
         marks.append("无法评分")
     elif score.status is Status.REFERENCE:
         marks.append("参考行，不计分")
+    elif score.status is Status.NOT_APPLICABLE:
+        marks.append("不适用，不计入满分")
     return "、".join(marks)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from scoring.engine.results import BudgetScore, Score
-from scoring.engine.steps import Day, Note, Num, Pct, Pts, Step, StepKind, Value
+from scoring.engine.steps import Day, Note, Num, Pct, Pts, Share, Step, StepKind, Value
 from scoring.engine.vocabulary import Tier
 from scoring.numbers import percent, show, written
 
@@ -63,7 +63,7 @@ TEMPLATES: dict[StepKind, str] = {
     K.AUDIT: "自评得分 {reported}，计算得分 {points}，差 {difference}",
     K.PART: "第{index}项：指标值{target}，实际完成值{actual}",
     K.PARTS_MEAN: "本行得分 = 各项得分之和 {total} ÷ {n}项 = {points}（每项占分值{w}的1/{n}）",
-    K.RULE_REFERENCE: "赋分规则的标准为{ref}（{source}）",
+    K.RULE_REFERENCE: "赋分规则的标准为{op}{ref}（{source}）",
     K.GAP: "{label} = {x} − {y} = {gap}",
     K.GAP_RELATIVE: "{label} = ({x} − {y}) ÷ {r} = {pct}",
     K.DAYS_LATE: "逾期天数 = 完成日期{done} − 时限{due} = {days}天",
@@ -83,6 +83,27 @@ TEMPLATES: dict[StepKind, str] = {
     K.AWARD_SHARE: "得分值的{share}：{w} × {share} = {points}",
     K.AWARD_BAND_TOP: "得分区间{low}至{high}分，取上限{points}分",
     K.AWARD_BAND_REPORTED: "得分区间{low}至{high}分，采用区间内的自评得分{points}分",
+    K.M_PLAN: "计划进度 = {t} × {share} {approx} {plan}",
+    K.M_PLAN_GIVEN: "计划进度 = {plan}（1-{month}月计划值）",
+    K.M_PROGRESS: "完成进度 = {a} ÷ {plan} {approx} {p}",
+    K.M_LIGHT_BELOW: "{light}（{what} < {bound}）",
+    K.M_LIGHT_BAND: "{light}（{low} ≤ {what} < {high}）",
+    K.M_LIGHT_FROM: "{light}（{what} ≥ {bound}）",
+    K.M_REVERSE_OK: "实际完成{a}未超过指标值{t}，{light}",
+    K.M_REVERSE_OVER: "实际完成{a}超过指标值{t}，{light}",
+    K.M_CEILING_WITHIN: "实际完成{a}未超过计划进度{plan}，{light}",
+    K.M_CEILING_AHEAD: "实际完成{a}超过计划进度{plan}、未超过全年指标值{t}（快于时间进度），{light}",
+    K.M_RANGE_IN: "实际完成{a}在区间{low}至{high}内，{light}",
+    K.M_TIER: "实际完成情况“{words}”为{tier}，{light}",
+    K.M_IN_PROGRESS: "实际完成情况“{words}”：进行中，尚未评判，{light}",
+    K.M_DONE_ON_TIME: "完成日期{done}不晚于时限{due}，{light}",
+    K.M_DONE_LATE: "完成日期{done}晚于时限{due}，{light}",
+    K.M_NOT_DUE: "截至{month_end}未到时限{due}，尚未完成（进行中），{light}",
+    K.M_OVERDUE: "时限{due}已过（截至{month_end}），尚未完成，{light}",
+    K.M_EXPECTED_MISS: "全年预计完成{e}，达不到指标值{t}：预计无法完成，至少{light}",
+    K.M_EXPECTED_MET: "全年预计完成{e}，可达到指标值{t}",
+    K.M_MONEY_RATE: "执行率 = 1-{month}月执行数{spent} ÷ 全年预算数{planned} = {rate}",
+    K.M_MONEY_PROGRESS: "资金进度 = 执行率{rate} ÷ 时间进度{share} {approx} {q}",
     K.MISSED_ZERO: "实际完成情况“{words}”为未完成，赋分规则规定得0分，得分 = 0.00",
 }
 
@@ -91,6 +112,10 @@ _NOTES = {
     Note.INVERSE: "（反向指标：指标值 ÷ 实际完成值）",
     Note.LINEAR: "（反向指标，线性扣分，超出一倍为0）",
 }
+
+
+#: Kinds whose ``exact`` value says whether the result is shown exactly (``=``) or rounded (``≈``).
+_APPROX = frozenset({K.RATIO, K.M_PLAN, K.M_PROGRESS, K.M_MONEY_PROGRESS})
 
 
 def _day(day: dt.date) -> str:
@@ -111,6 +136,8 @@ def _value(value: Value) -> str:
             return written(value.value)
         case Day():
             return _day(value.date)
+        case Share():
+            return f"{value.month}/12" if value.linear else percent(value.share)
         case Note():
             return _NOTES[value]
         case Tier():
@@ -126,7 +153,7 @@ def _value(value: Value) -> str:
 def render_step(step: Step) -> str:
     """One step in Chinese."""
     fields = {name: _value(value) for name, value in step.values}
-    if step.kind is K.RATIO:
+    if step.kind in _APPROX:
         fields["approx"] = "=" if step.get("exact", True) else "≈"
     if step.kind is K.TIER:
         fields["band"] = step["tier"].band()

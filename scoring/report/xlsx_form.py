@@ -80,6 +80,8 @@ def note_of(score: Score) -> str:
     """The 备注 of a row: why it was not scored, or its marks (with the self-reported points when they differ)."""
     if score.status is Status.REFERENCE:
         return "参考行（未设分值），不计分"
+    if score.status is Status.NOT_APPLICABLE:
+        return "不适用：不考核该指标，不计入总分和满分"
     if score.points is None:
         return f"{_UNSCORED}：{score.error}" if score.error else "不计分"
     parts = [flag.value for flag in score.flags if flag != FLAG_AUDIT]

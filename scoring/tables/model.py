@@ -133,6 +133,12 @@ class Indicator:
     reason: str = attrs.field(default="", converter=_other)
     source: str = attrs.field(default="", converter=_other)
     problems: tuple[str, ...] = ()
+    #: mid-year monitoring (Part C): 全年预计完成情况, 1-m月计划值, 完成目标可能性 and the 偏差原因 category
+    #: (经费保障, 制度保障, 人员保障, 硬件条件保障, 其他); the actual to date is ``actual``
+    expected: str | None = attrs.field(default=None, converter=_actual)
+    plan: str | None = attrs.field(default=None, converter=_actual)
+    possibility: str = attrs.field(default="", converter=_other)
+    reason_kind: str = attrs.field(default="", converter=_other)
 
     def cells(self) -> dict[str, str | Decimal | None]:
         """The row's cells by file key (as TOML and the sheet writers name them); ``points`` is ``reported``."""
@@ -204,6 +210,8 @@ class Table:
     budget_weight: Decimal | None = None
     reported_budget: Decimal | None = None
     reported_total: Decimal | None = None
+    #: the month a monitoring sheet's figures run to (``1-7月执行情况`` -> 7), None when it says none
+    month: int | None = None
 
     def with_indicators(self, indicators: tuple[Indicator, ...]) -> Table:
         """A copy with other indicator rows."""

@@ -1,0 +1,212 @@
+"""Mid-year monitoring (Part C, "双监控"): each row's light and the money's light at month ``m``.
+
+``monitor_table(table, month=…, actuals=…)`` reads every target with the same reader and policy as
+``score_table`` (the row is compiled by :func:`~scoring.engine.compile.compile_row`), reads the actual to date in
+the target's unit (A7), and applies the rules of :mod:`scoring.engine.monitor_rules`. The expected year-end value
+(全年预计完成情况) is judged by the year-end engine itself: a row is 预计无法完成 when scoring that value would
+not meet the target. A row that cannot be judged carries an error; the others are still judged.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from scoring.engine.choose import Shape
+from scoring.engine.compile import CompiledRow, compile_row
+from scoring.engine.indicator import score_row
+from scoring.engine.monitor_explain import needs_explaining
+from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
+from scoring.engine.monitor_rules import (
+    Light,
+    Progress,
+    ceiling,
+    cumulative,
+    deadline,
+    level,
+    money,
+    qualitative,
+    reverse_level,
+)
+from scoring.engine.options import RuleKind
+from scoring.engine.policy import Policy
+from scoring.engine.results import Status
+from scoring.engine.scorers import RowError, Work, actual_number
+from scoring.engine.steps import Num, StepKind, step
+from scoring.engine.vocabulary import Tier, tier_of
+from scoring.errors import ScoringError
+from scoring.language.reader import Reader, default_reader
+from scoring.language.targets import Blank, Bound, Date, Deadline, Period, Qualitative, Range, Several
+from scoring.tables.actuals import Actuals, apply_actuals
+from scoring.tables.model import Budget, Indicator, Table
+from scoring.text import normalize, phrase
+
+__all__ = ["MonitorError", "monitor_table", "month_of"]
+
+#: Words that say a qualitative row or a deadline is under way (not yet assessed): green with a note (C1).
+IN_PROGRESS = frozenset({"进行中", "正在实施", "实施中", "推进中", "正在推进", "按计划推进", "有序推进", "正常推进",
+                         "按进度推进", "尚未完成", "未到期", "正在进行"})  # fmt: skip
+#: Time units: a target in them is a level (a duration), not a cumulative amount.
+_TIME_UNITS = frozenset({"天", "日", "小时", "分钟", "秒", "个月", "月", "年", "周", "工作日", "个工作日"})
+
+
+class MonitorError(ScoringError, ValueError):
+    """The month cannot be decided (none given, or two that disagree); the message (Chinese) says why."""
+
+
+def month_of(table: Table, month: int | None) -> int:
+    """The month the figures run to: ``month`` or the sheet's own (``1-7月执行情况``); both must agree."""
+    if month is not None and not 1 <= month <= 12:
+        raise MonitorError(f"监控月份应为1至12，却是{month}")
+    if month is not None and table.month is not None and month != table.month:
+        raise MonitorError(f"指定的监控月份为{month}月，但表头写的是1-{table.month}月执行情况，两者不一致")
+    chosen = month if month is not None else table.month
+    if chosen is None:
+        raise MonitorError("无法确定监控月份：请用 --month 指定，或在表头写明“1-M月执行情况”")
+    return chosen
+
+
+def accumulates(indicator: Indicator, target: Bound | Range, policy: Policy) -> bool:
+    """Whether a numeric target accumulates over the year (C1): counts and amounts do; percentages, rates,
+    per-unit values and durations do not. A 1-m月计划值 or the policy's name lists decide first."""
+    key = normalize(indicator.name)
+    if key in {normalize(n) for n in policy.monitor.level}:
+        return False
+    if indicator.plan or key in {normalize(n) for n in policy.monitor.cumulative}:
+        return True
+    amount = target.amount if isinstance(target, Bound) else target.high
+    unit = amount.unit_text
+    return not (unit in ("%", "‰") or "/" in unit or "每" in unit or unit in _TIME_UNITS)
+
+
+def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[str, Progress]:
+    target = row.target
+    assert isinstance(target, Bound | Range)
+    amount = target.amount if isinstance(target, Bound) else target.low
+    a = actual_number(work, amount)
+    t = Num.of(amount, written=True)
+    plan = actual_number(Work(attrs.evolve(work.indicator, actual=work.indicator.plan), work.rule, work.year,
+                              policy, work.reader), amount) if work.indicator.plan else None  # fmt: skip
+    grows = accumulates(work.indicator, target, policy)
+    kind = "累计" if grows else "时点"
+    if work.reverse:
+        return kind, (ceiling(a, t, month, policy.monitor, plan) if grows else reverse_level(a, t))
+    if isinstance(target, Range) and target.low.value <= a.value:
+        high = Num.of(target.high, written=True)
+        if a.value <= high.value:
+            return kind, Progress(Light.GREEN, None, (step(StepKind.M_RANGE_IN, a=a, low=t, high=high,
+                                                           light=Light.GREEN.value),))  # fmt: skip
+    return kind, (cumulative(a, t, month, policy.monitor, plan) if grows else level(a, t, policy.monitor))
+
+
+def _dated(work: Work, row: CompiledRow, month_end: dt.date) -> Progress:
+    due = getattr(row.target, "due", None)
+    if due is None:
+        raise RowError(f"指标值“{work.indicator.target}”未写年份，且指标表未给出年度")
+    words = phrase(work.actual_text)
+    tier = tier_of(words)
+    if words in IN_PROGRESS or tier is Tier.FAILED:
+        return deadline(due, None, month_end)
+    if tier is Tier.ACHIEVED:
+        return deadline(due, min(due, month_end), month_end)
+    actual = work.read_actual()
+    if not isinstance(actual, Date | Deadline | Period) or actual.date is None:
+        raise RowError(f"时效指标的1-M月执行情况应为日期、“已完成”或“进行中”，却是“{work.actual_text}”")
+    return deadline(due, actual.date, month_end)
+
+
+def _light(work: Work, row: CompiledRow, month: int, month_end: dt.date, policy: Policy) -> tuple[str, Progress]:
+    target = row.target
+    if isinstance(target, Bound | Range):
+        return _numeric(work, row, month, policy)
+    if isinstance(target, Deadline | Date | Period):
+        return "时限", _dated(work, row, month_end)
+    if isinstance(target, Qualitative):
+        words = phrase(work.actual_text)
+        tier = None if words in IN_PROGRESS else tier_of(words, target.text)
+        if tier is None and words not in IN_PROGRESS:
+            raise RowError(f"定性指标的1-M月执行情况应为达成、部分达成、未达成或进行中，却是“{work.actual_text}”")
+        return "定性", qualitative(work.actual_text.strip(), tier)
+    if isinstance(target, Several):
+        raise RowError("一格多值的指标值（如“300人、50人”）请拆成多行后监控")
+    assert isinstance(target, Blank)
+    raise RowError(f"指标值“{work.indicator.target}”是空白占位，没有可监控的目标")
+
+
+def _expected(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -> tuple[bool | None, str]:
+    """Whether the expected year-end value meets the target by the year-end rules (None: it cannot be read)."""
+    ind = row.indicator
+    probe = attrs.evolve(ind, actual=ind.expected, reported=None, weight=ind.weight if ind.weight else 10)
+    score = score_row(compile_row(probe, year, policy, reader), year, policy, reader)
+    if score.status is Status.ERROR:
+        return None, score.error or ""
+    return score.status is not Status.SHORT, ""
+
+
+def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader: Reader) -> MonitorLine:
+    ind = row.indicator
+    if row.target is None:
+        return MonitorLine(ind, None, error=row.target_error.render(context=False) if row.target_error else row.error)
+    if not (ind.actual or "").strip():
+        return MonitorLine(ind, None, error=f"未填写1-{month}月执行情况")
+    month_end = dt.date(year or dt.date.today().year, month, calendar.monthrange(year or 2001, month)[1])
+    work = Work(ind, row.rule or RuleKind.PROPORTIONAL, year, policy, reader, warnings=list(row.notes),
+                reverse=row.shape in (Shape.REVERSE, Shape.BARE_REVERSE))  # fmt: skip
+    try:
+        kind, progress = _light(work, row, month, month_end, policy)
+    except RowError as exc:
+        return MonitorLine(ind, None, steps=tuple(work.steps), warnings=tuple(work.warnings), error=exc.message)
+    steps, light, miss = [*work.steps, *progress.steps], progress.light, False
+    if ind.expected and ind.expected.strip():
+        met, problem = _expected(row, year, policy, reader)
+        shown: Num | str = Num.of(row.target.amount, written=True) if isinstance(row.target, Bound) else ind.target
+        if met is None:
+            work.warnings.append(f"全年预计完成情况“{ind.expected}”无法判断：{problem}")
+        elif met:
+            steps.append(step(StepKind.M_EXPECTED_MET, e=ind.expected.strip(), t=shown))
+        else:
+            miss = True
+            light = Light.YELLOW if light.rank == 2 else light
+            steps.append(step(StepKind.M_EXPECTED_MISS, e=ind.expected.strip(), t=shown, light=light.value))
+    findings = needs_explaining(ind, light, miss)
+    return MonitorLine(ind, light, kind, progress.progress, miss, tuple(steps), tuple(work.warnings), findings)
+
+
+def _budget(budget: Budget, month: int, policy: Policy) -> MonitorBudget:
+    if budget.planned <= 0:
+        return MonitorBudget(budget.planned, budget.spent, error="全年预算数应大于0，无法计算执行率")
+    progress = money(budget.planned, budget.spent, month, policy.monitor)
+    rate = budget.spent / budget.planned
+    return MonitorBudget(budget.planned, budget.spent, rate, progress.progress, progress.light, progress.steps)
+
+
+def monitor_table(
+    table: Table,
+    month: int | None = None,
+    actuals: Actuals | Mapping[str, Any] | None = None,
+    policy: Policy | Mapping[str, Any] | None = None,
+    reader: Reader | None = None,
+    budget: Budget | None = None,
+) -> MonitorResult:
+    """Each row's light and the money's at month ``month`` (or the sheet's own, C1–C3).
+
+    ``actuals`` (a mapping of indicator name to the actual to date, or :class:`Actuals`) fills the rows as
+    ``score_table`` does; ``budget`` (全年预算数 and 1-m月执行数) replaces the table's. Raises
+    :class:`MonitorError` when the month cannot be decided."""
+    chosen = month_of(table, month)
+    notes: tuple[str, ...] = ()
+    if actuals is not None:
+        given = actuals if isinstance(actuals, Actuals) else Actuals.from_mapping(actuals)
+        table, notes = apply_actuals(table, given)
+    header = {"budget_weight": table.budget_weight} if table.budget_weight is not None else None
+    layered = Policy.layered(header, table.policy, policy)
+    reader = reader or default_reader()
+    rows = [compile_row(ind, table.year, layered, reader) for ind in table.indicators]
+    lines = tuple(_line(row, chosen, table.year, layered, reader) for row in rows)
+    money_in = budget or table.budget
+    money_line = _budget(money_in, chosen, layered) if money_in is not None else None
+    return MonitorResult(table, chosen, lines, money_line, layered, (*table.problems, *notes))
