@@ -66,6 +66,10 @@ def _metric(work: Work, target: Target, rule: Tiered) -> tuple[Decimal, Num | Pc
     a = actual_number(work, amount)
     if rule.metric is Metric.VALUE:
         unit = next((t.interval.unit for t in rule.tiers if t.interval.unit), "")
+        if not a.unit and not amount.unit_text and unit:  # a unitless target (=0) against tiers in %: shown in %
+            read = work.read_actual()
+            if isinstance(read, Bound) and read.amount.unit_text == unit:
+                a = a._replace(unit=unit)
         if unit and a.unit and unit != a.unit:
             raise RowError(f"赋分规则分档的单位“{unit}”与指标值的单位“{a.unit}”不一致")
         return a.value, a, []
