@@ -8,6 +8,8 @@ The public API is re-exported here and loaded on first use (nothing is built at 
     result = scoring.score_table(table, actuals={"援疆人员满意度": "97%"})
     scoring.as_dict(result)                             # the JSON of ``scoring score --json``
     scoring.explain(result.lines[0])                    # 完成率 = … ；得分 = …
+    mid = scoring.monitor_table(table, month=7, actuals={"援疆人员满意度": "90%"})  # mid-year (双监控)
+    mid.light, mid.money_light                          # the targets' light (worst row), the money's
 
 The package reads as the flow: ``language`` (text -> targets), ``tables`` (files -> tables), ``engine``
 (tables -> scores), ``report`` (scores -> text and files), ``cli`` (the command line).
@@ -39,6 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         score_table,
     )
     from scoring.engine.batch import score_batch
+    from scoring.engine.monitor import MonitorError, monitor_table
+    from scoring.engine.monitor_results import MonitorResult
+    from scoring.engine.monitor_rules import Light
     from scoring.language import (
         Amount,
         Blank,
@@ -71,6 +76,9 @@ _LAZY = {
         "Qualitative", "Range", "Reader", "Target", "Units", "parse_actual", "parse_target",
     ),
     "scoring.engine.batch": ("score_batch",),
+    "scoring.engine.monitor": ("MonitorError", "monitor_table"),
+    "scoring.engine.monitor_results": ("MonitorResult",),
+    "scoring.engine.monitor_rules": ("Light",),
     "scoring.report": ("as_dict", "explain"),
     "scoring.tables": ("Actuals", "load_actuals", "load_table", "write_table"),
     "scoring.tables.model": ("Budget", "Funds", "Indicator", "Table"),
@@ -92,6 +100,9 @@ __all__ = [
     "Finding",
     "Funds",
     "Indicator",
+    "Light",
+    "MonitorError",
+    "MonitorResult",
     "ParseError",
     "Period",
     "Policy",
@@ -117,6 +128,7 @@ __all__ = [
     "explain",
     "load_actuals",
     "load_table",
+    "monitor_table",
     "parse_actual",
     "parse_target",
     "score_batch",

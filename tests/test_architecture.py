@@ -160,3 +160,63 @@ class TestRulesFindable:
                 cited = set(re.findall(r"\bA\d+\b", ast.get_docstring(node) or ""))
                 assert cited, node.name
                 assert cited <= sections, node.name
+
+
+MONITORING_DOCS = ROOT / "docs" / "monitoring.md"
+
+
+def _monitoring_sections() -> dict[str, str]:
+    text = MONITORING_DOCS.read_text(encoding="utf-8")
+    parts = re.split(r"^## (C\d+)\b", text, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def _defines(source: str, name: str) -> bool:
+    """Whether a module defines ``name`` (a function, class, method, property or module-level name)."""
+    return bool(re.search(rf"^\s*(?:def|class)\s+{re.escape(name)}\b|^{re.escape(name)}\s*[:=]", source, re.M))
+
+
+class TestMonitoringFindable:
+    """The same hops for mid-year monitoring: a feature's （C1） is a section of docs/monitoring.md, whose Code:
+    paragraph names files and the functions in them."""
+
+    def test_features_cite_sections_that_exist(self) -> None:
+        """Every （C1） a feature cites is a ``## C1`` heading of docs/monitoring.md, and every section is cited."""
+        sections = _monitoring_sections()
+        cited = {
+            m for f in (ROOT / "features").rglob("*.feature") for m in re.findall(r"（(C\d+)）", f.read_text("utf-8"))
+        }
+        assert cited <= set(sections), cited - set(sections)
+        assert set(sections) <= cited, set(sections) - cited
+
+    def test_monitoring_features_name_their_section(self) -> None:
+        """The 功能 line of every feature under features/monitoring ends with its section, （C1）…（C3）."""
+        for feature in (ROOT / "features" / "monitoring").glob("*.feature"):
+            line = next(x for x in feature.read_text("utf-8").splitlines() if x.startswith("功能:"))
+            if feature.name != "读取监控表.feature":  # the sheet reader's spec is not a rule of Part C
+                assert re.search(r"（C\d+）$", line.strip()), f"{feature.name}: {line}"
+
+    @pytest.mark.parametrize("section", ["C1", "C2", "C3"])
+    def test_code_paragraph_names_real_places(self, section: str) -> None:
+        """Each section's ``Code:`` paragraph names files that exist and, after each file, names defined in it."""
+        body = _monitoring_sections()[section]
+        code = re.search(r"^Code:(.*?)(?:\n\n|\Z)", body, re.M | re.S)
+        assert code, f"{section} has no Code: paragraph"
+        pieces = re.split(r"`(scoring/[\w/]+\.py)`", code.group(1))
+        assert len(pieces) > 1, f"{section}: no file named"
+        for path, names in zip(pieces[1::2], pieces[2::2], strict=True):
+            assert (ROOT / path).is_file(), f"{section}: {path}"
+            source = (ROOT / path).read_text(encoding="utf-8")
+            for dotted in re.findall(r"`([A-Za-z_][\w.]*)`", names):
+                for name in dotted.split("."):
+                    assert _defines(source, name), f"{section}: {path} does not define {name}"
+
+    def test_rule_functions_name_their_section(self) -> None:
+        """Every public function of monitor_rules.py names a section of docs/monitoring.md in its docstring."""
+        sections = set(_monitoring_sections())
+        tree = ast.parse((PACKAGE / "engine" / "monitor_rules.py").read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                cited = set(re.findall(r"\bC\d+\b", ast.get_docstring(node) or ""))
+                assert cited, node.name
+                assert cited <= sections, node.name

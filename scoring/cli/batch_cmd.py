@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -24,15 +24,16 @@ from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK
 from scoring.cli.options import policy_overrides, reader
 from scoring.engine.batch import Skipped, expand, score_file
 from scoring.errors import UsageError
+from scoring.language.reader import Reader
 from scoring.report.batch_xlsx import BatchWorkbook
 from scoring.report.safety import atomic_write
 from scoring.report.summary import Rendered, Tally, render_for_batch
 
-__all__ = ["run_batch"]
+__all__ = ["SCORE", "Job", "Wants", "run_batch"]
 
 
 @attrs.frozen
-class _Wants:
+class Wants:
     """What the outputs of this run need rendered for each table."""
 
     json: bool
@@ -40,29 +41,60 @@ class _Wants:
     document: bool
 
 
-def _render(path: str, options: dict[str, Any], chosen: Any, wants: _Wants) -> Iterator[Rendered | Skipped]:
+def _render(path: str, options: dict[str, Any], chosen: Reader, wants: Wants) -> Iterator[Rendered | Skipped]:
     for item in score_file(path, options, chosen):
         yield item if isinstance(item, Skipped) else render_for_batch(item, wants.json, wants.rows, wants.document)
 
 
-def _render_in_worker(path: str, options: dict[str, Any], units: list[str], wants: _Wants) -> list[Rendered | Skipped]:
-    """One file scored and rendered in a worker process; only texts and counts travel back."""
-    return list(_render(path, options, reader(argparse.Namespace(units=units)), wants))
+def _exit_code(tally: Tally) -> int:
+    if tally.skipped or tally.incomplete_tables:
+        return EXIT_INCOMPLETE
+    return EXIT_DIFFERENCES if tally.differing_tables else EXIT_OK
 
 
-def _results(files: list[str | Skipped], args: argparse.Namespace, wants: _Wants) -> Iterator[Rendered | Skipped]:
-    options, chosen = policy_overrides(args), reader(args)
+@attrs.frozen
+class Job:
+    """What a batch does with each file and how the results add up: ``scoring score`` (:data:`SCORE`) or another
+    command over the same files (``scoring monitor``).
+
+    ``render(path, options, reader, wants)`` yields each table of a file rendered for the batch (an object with
+    ``file``, ``sheet``, ``project``, ``line``, ``json``, ``document`` and ``rows``) or a :class:`Skipped`; it
+    must be a module-level function, as ``--jobs`` sends it to worker processes. ``options(args)`` is what it
+    needs of the command line; ``tally()`` and ``workbook()`` add up and write the results (``add``, ``header``,
+    ``footer``, ``skipped``; ``add``, ``skip``, ``save``); ``exit_code(tally)`` ends the run.
+    """
+
+    render: Callable[[str, Any, Reader, Wants], Iterator[Any]]
+    options: Callable[[argparse.Namespace], Any]
+    tally: Callable[[], Any]
+    workbook: Callable[[], Any]
+    exit_code: Callable[[Any], int]
+    verb: str = "评分"
+    sheet: str = "自评表"
+
+
+SCORE = Job(_render, policy_overrides, Tally, BatchWorkbook, _exit_code)
+
+
+def _render_in_worker(render: Any, path: str, options: Any, units: list[str], wants: Wants) -> list[Any]:
+    """One file judged and rendered in a worker process; only texts and counts travel back."""
+    return list(render(path, options, reader(argparse.Namespace(units=units)), wants))
+
+
+def _results(files: list[str | Skipped], args: argparse.Namespace, wants: Wants, job: Job) -> Iterator[Any]:
+    options, chosen = job.options(args), reader(args)
     if args.jobs <= 1:
         for entry in files:
             if isinstance(entry, Skipped):
                 yield entry
             else:
-                yield from _render(entry, options, chosen, wants)
+                yield from job.render(entry, options, chosen, wants)
         return
     paths = [e for e in files if not isinstance(e, Skipped)]
     count = len(paths)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        done = iter(pool.map(_render_in_worker, paths, [options] * count, [list(args.units)] * count, [wants] * count))
+        jobs = ([job.render] * count, paths, [options] * count, [list(args.units)] * count, [wants] * count)
+        done = iter(pool.map(_render_in_worker, *jobs))
         for entry in files:
             if isinstance(entry, Skipped):
                 yield entry
@@ -70,7 +102,7 @@ def _results(files: list[str | Skipped], args: argparse.Namespace, wants: _Wants
                 yield from next(done)
 
 
-def _sheet_file(table: Rendered, folder: Path, seen: dict[str, int], roots: list[Path]) -> Path:
+def _sheet_file(table: Any, folder: Path, seen: dict[str, int], roots: list[Path]) -> Path:
     """The file a table's 自评表 is written to: named after the input's path inside the folder it was found in
     (sub-folders kept in the name, so same-named sheets of different folders stay apart), its sheet and project."""
     source = Path(table.file)
@@ -87,7 +119,7 @@ def _sheet_file(table: Rendered, folder: Path, seen: dict[str, int], roots: list
     return folder / f"{safe}{suffix}.xlsx"
 
 
-def _progress(args: argparse.Namespace, total: int) -> Any:
+def _progress(args: argparse.Namespace, total: int, verb: str) -> Any:
     """A progress bar on stderr for long runs; None when stderr is not a terminal or with --quiet."""
     if args.quiet or not sys.stderr.isatty():
         return None
@@ -95,7 +127,7 @@ def _progress(args: argparse.Namespace, total: int) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(
-        TextColumn("评分"),
+        TextColumn(verb),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("个文件 {task.fields[tables]} 张表 {task.fields[rows]} 行"),
@@ -108,44 +140,45 @@ def _progress(args: argparse.Namespace, total: int) -> Any:
     return progress
 
 
-def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
-    """Score every table of ``paths``; the exit code as for one table, over the whole batch."""
-    output = args.output
+def run_batch(args: argparse.Namespace, paths: list[str], job: Job = SCORE) -> int:
+    """Score (or ``job``) every table of ``paths``; the exit code as for one table, over the whole batch."""
+    output, verb = args.output, job.verb
     suffix = Path(output).suffix.lower() if output else ""
     if output and suffix not in (".xlsx", ".jsonl"):
-        raise UsageError(f"批量评分的输出应为 .xlsx（汇总/明细）或 .jsonl（每张表一行 JSON），却是“{output}”")
+        raise UsageError(f"批量{verb}的输出应为 .xlsx（汇总/明细）或 .jsonl（每张表一行 JSON），却是“{output}”")
     if args.actuals or args.budget is not None or args.spent is not None:
-        raise UsageError("批量评分时不能用 --actuals、--budget、--spent：实际完成值与预算数应写在各自评表中")
+        raise UsageError(f"批量{verb}时不能用 --actuals、--budget、--spent：实际完成值与预算数应写在各{job.sheet}中")
     as_json = args.json and not output
-    folder = Path(args.output_dir) if args.output_dir else None
+    output_dir = getattr(args, "output_dir", None)
+    folder = Path(output_dir) if output_dir else None
     if folder is not None and not folder.is_dir():
-        raise UsageError(f"--output-dir“{args.output_dir}”不是已有的目录")
+        raise UsageError(f"--output-dir“{output_dir}”不是已有的目录")
     if folder is not None:
         for given in paths:
             root = Path(given).resolve()
             if root.is_dir() and (folder.resolve() == root or root in folder.resolve().parents):
                 raise UsageError(
-                    f"--output-dir“{args.output_dir}”在要评分的目录“{given}”中：写出的自评表会覆盖输入，"
+                    f"--output-dir“{output_dir}”在要评分的目录“{given}”中：写出的自评表会覆盖输入，"
                     "下次也会被当作输入，请另选目录"
                 )
     files = list(expand(paths))
     roots = [Path(p) for p in paths if Path(p).is_dir()]
-    wants = _Wants(json=as_json or suffix == ".jsonl", rows=suffix == ".xlsx", document=folder is not None)
-    tally, workbook = Tally(), BatchWorkbook() if suffix == ".xlsx" else None
+    wants = Wants(json=as_json or suffix == ".jsonl", rows=suffix == ".xlsx", document=folder is not None)
+    tally, workbook = job.tally(), job.workbook() if suffix == ".xlsx" else None
     seen: dict[str, int] = {}
     with ExitStack() as stack:
         stream: IO[str] | None = None
         if suffix == ".jsonl":
             stream, temporary = _temporary(output)
             stack.callback(_discard, temporary)
-        progress = _progress(args, sum(1 for f in files if not isinstance(f, Skipped)))
+        progress = _progress(args, sum(1 for f in files if not isinstance(f, Skipped)), verb)
         if progress is not None:
             stack.callback(progress.stop)
         out = sys.stdout
         if not as_json:
             out.write(tally.header())
         last_file = None
-        for item in _results(files, args, wants):
+        for item in _results(files, args, wants, job):
             if isinstance(item, Skipped):
                 tally.skipped.append(item)
                 if workbook is not None:
@@ -171,12 +204,11 @@ def run_batch(args: argparse.Namespace, paths: list[str]) -> int:
             workbook.save(output)
     if output:
         print(f"已写入 {output}", file=sys.stderr)
-    if tally.skipped or tally.incomplete_tables:
-        return EXIT_INCOMPLETE
-    return EXIT_DIFFERENCES if tally.differing_tables else EXIT_OK
+    code: int = job.exit_code(tally)
+    return code
 
 
-def _advance(progress: Any, result: Rendered | None, new_file: str | None) -> None:
+def _advance(progress: Any, result: Any, new_file: str | None) -> None:
     if progress is None:
         return
     task = progress.tasks[0]

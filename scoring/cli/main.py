@@ -1,7 +1,8 @@
 """The ``scoring`` command: its sub-commands and options, defined once; each command runs one handler.
 
-Shared options (``--units``, ``--policy``, ``--json``) are defined once here as parent parsers and read in one
-place (:mod:`scoring.cli.options`). Exit codes: 0 success, 1 something could not be scored or read, 2 usage.
+Shared options (``--units``, ``--policy``, ``--json``, ``--jobs``/``--quiet``) are defined once here as parent parsers
+and read in one place (:mod:`scoring.cli.options`). Exit codes: 0 success, 1 something could not be scored (or
+judged) or read, 2 usage, 3 done but something to look at (audit differences; rows left unexplained).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from scoring.version import version
 __all__ = ["EXIT_DIFFERENCES", "EXIT_INCOMPLETE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 #: 0 done; 1 something could not be scored or read; 2 usage error or unreadable input; 3 scored, but the sheet's
-#: own points differ from the computed ones (audit differences).
+#: own points differ from the computed ones (audit differences) — for ``monitor``: rows that must be explained
+#: lack a 偏差原因 or a 完成目标可能性.
 EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_DIFFERENCES = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader closed the pipe
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
@@ -42,7 +44,10 @@ def _shared() -> dict[str, _Parser]:
     policy.add_argument("--policy", metavar="文件", help="评分口径文件（TOML），覆盖默认口径与指标表中的口径")
     as_json = _Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="以 JSON 输出")
-    return {"units": units, "policy": policy, "json": as_json}
+    batch = _Parser(add_help=False)
+    batch.add_argument("--jobs", type=int, default=1, metavar="N", help="批量处理时用 N 个进程（输出顺序不变）")
+    batch.add_argument("--quiet", action="store_true", help="不显示进度条")
+    return {"units": units, "policy": policy, "json": as_json, "batch": batch}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="scoring",
         description="预算绩效目标评分：读取指标值、按赋分规则评分并解释每一分。",
-        epilog="退出码：0 完成；1 有指标无法评分（或 check 发现错误）；2 用法错误或文件无法读取；3 评分完整但自评得分与计算得分不一致。",
+        epilog="退出码：0 完成；1 有指标无法评分（或 check 发现错误）；2 用法错误或文件无法读取；3 评分完整但自评得分与计算得分不一致"
+        "（monitor：有需说明的指标未填偏差原因或完成目标可能性）。",
     )
     parser.add_argument("--version", action="version", version=f"scoring {version()}", help="显示版本号")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -71,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser(
         "score",
-        parents=[shared["json"], shared["units"], shared["policy"]],
+        parents=[shared["json"], shared["units"], shared["policy"], shared["batch"]],
         help="按赋分规则评分（得分、预算执行率、总分与等级）",
         description="对绩效目标表或自评表评分：逐项给出得分及计算过程，再给出预算执行率、总分与等级。",
     )
@@ -92,9 +98,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--tolerance", metavar="分", help="审核容差：自评得分与计算得分相差超过此值时标记（默认0.1）")
     s.add_argument("--output-dir", metavar="目录", help="批量评分时，为每张表写出填好的自评表（.xlsx）")
-    s.add_argument("--jobs", type=int, default=1, metavar="N", help="批量评分时用 N 个进程（输出顺序不变）")
-    s.add_argument("--quiet", action="store_true", help="不显示进度条")
     s.set_defaults(handler="scoring.cli.score_cmd")
+
+    m = sub.add_parser(
+        "monitor",
+        parents=[shared["json"], shared["units"], shared["policy"], shared["batch"]],
+        help="年中绩效运行监控（指标灯与资金灯，“双监控”）",
+        description="对绩效目标执行监控表做年中监控：逐项给出计划进度、完成进度与红黄绿蓝灯及其计算过程，"
+        "标出预计无法完成和须说明偏差原因的指标，并给出资金执行进度的灯。",
+    )
+    m.add_argument(
+        "table",
+        nargs="+",
+        metavar="监控表",
+        help="绩效目标执行监控表（.toml/.csv/.xlsx）；可给多个文件或目录（递归查找），即批量监控",
+    )
+    m.add_argument("--actuals", metavar="文件", help="1-M月执行情况文件（按三级指标名称对应）")
+    m.add_argument(
+        "--month", type=int, default=None, metavar="M", help="数据截至的月份（1-12）；省略时取表头“1-M月执行情况”"
+    )
+    m.add_argument("--budget", metavar="全年预算数", help="全年预算数（万元）")
+    m.add_argument("--spent", metavar="1-M月执行数", help="1-M月执行数（万元）")
+    m.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "xlsx", "md"),
+        default=None,
+        help="输出格式（默认 table；有 -o 时按扩展名；--json 同 json）",
+    )
+    m.add_argument(
+        "-o",
+        "--output",
+        metavar="文件",
+        help="写入文件，格式按扩展名：.xlsx（监控表；批量时为汇总/明细）.json .jsonl .md",
+    )
+    m.set_defaults(handler="scoring.cli.monitor_cmd")
 
     c = sub.add_parser(
         "check",

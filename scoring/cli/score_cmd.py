@@ -18,7 +18,7 @@ from scoring.report.safety import atomic_write
 from scoring.tables import iter_tables, load_actuals
 from scoring.tables.model import Budget, Table
 
-__all__ = ["exit_code", "run"]
+__all__ = ["exit_code", "one_or_many", "output_format", "refuse_overwriting_inputs", "run", "write_output"]
 
 
 #: Output formats by the extension of ``-o``.
@@ -29,34 +29,42 @@ def run(args: argparse.Namespace) -> int:
     """Score one table, or many (several files, a folder, a workbook with several table sheets): exit 0 all scored
     and no differences, 1 a weighted row unscored (or a file skipped), 2 usage or unreadable input, 3 all scored
     but the sheet's own points differ from the computed ones."""
+    return one_or_many(args, lambda table: _score(args, table), lambda paths: run_batch(args, paths), "评分")
+
+
+def one_or_many(
+    args: argparse.Namespace, one: Callable[[Table], int], many: Callable[[list[str]], int], verb: str
+) -> int:
+    """Run ``one`` on the only table of ``args.table``, or ``many`` on several (files, a folder, a workbook with
+    several table sheets); a Chinese usage error (exit 2) for anything the run cannot do."""
     try:
-        _refuse_overwriting_inputs(args)
+        refuse_overwriting_inputs(args)
         paths = list(args.table)
         if len(paths) > 1 or Path(paths[0]).is_dir():
-            return run_batch(args, paths)
+            return many(paths)
         tables = iter_tables(paths[0])
         first = next(tables, None)
         second = next(tables, None)
         if first is None:
-            raise UsageError(f"“{paths[0]}”中没有可评分的表")
+            raise UsageError(f"“{paths[0]}”中没有可{verb}的表")
         if second is not None:
-            return run_batch(args, paths)
-        return _score(args, first)
+            return many(paths)
+        return one(first)
     except ScoringError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
 
 
-def _format(args: argparse.Namespace) -> str:
+def output_format(args: argparse.Namespace, by_suffixes: dict[str, str] = _BY_SUFFIX) -> str:
     """The output format: ``--json``/``--format``, else the extension of ``-o``; a contradiction is an error."""
     given = "json" if args.json else args.format
     if not args.output:
         return given or "table"
     suffix = Path(args.output).suffix.lower()
-    by_suffix = _BY_SUFFIX.get(suffix)
+    by_suffix = by_suffixes.get(suffix)
     if given is None:
         if by_suffix is None:
-            known = "、".join(_BY_SUFFIX)
+            known = "、".join(by_suffixes)
             raise UsageError(f"无法从输出文件“{args.output}”的扩展名判断格式：应为 {known}，或用 --format 指定")
         return by_suffix
     if by_suffix is not None and by_suffix != given and not (given == "json" and by_suffix == "jsonl"):
@@ -65,7 +73,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _score(args: argparse.Namespace, table: Table) -> int:
-    fmt = _format(args)
+    fmt = output_format(args)
     if fmt == "xlsx" and not args.output:
         raise UsageError("xlsx 格式需要用 -o 指定输出文件")
     if (args.budget is None) != (args.spent is None):
@@ -76,17 +84,17 @@ def _score(args: argparse.Namespace, table: Table) -> int:
         budget = Budget(decimal_option("全年预算数", args.budget), decimal_option("全年执行数", args.spent))
     result = score_table(table, actuals=actuals, budget=budget, policy=policy_overrides(args), reader=reader(args))
     if fmt == "xlsx":
-        _write(args.output, lambda path: write_xlsx(result, path))
+        write_output(args.output, lambda path: write_xlsx(result, path))
     elif args.output:
         # CSV for Excel: UTF-8 with a BOM (render_csv adds it), everything else plain UTF-8
         text = render(result, fmt)
-        _write(args.output, lambda path: atomic_write(path, text.encode("utf-8")))
+        write_output(args.output, lambda path: atomic_write(path, text.encode("utf-8")))
     else:
         sys.stdout.write(render(result, fmt))
     return exit_code(result)
 
 
-def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
+def refuse_overwriting_inputs(args: argparse.Namespace) -> None:
     """-o never replaces a file the run reads (the sheet's own points would be lost), nor one inside a folder read."""
     if not args.output:
         return
@@ -101,7 +109,7 @@ def _refuse_overwriting_inputs(args: argparse.Namespace) -> None:
             raise UsageError(f"输出文件“{args.output}”在要评分的目录“{name}”中，下次批量评分会把它当作输入：请另选位置")
 
 
-def _write(output: str, write: Callable[[str], object]) -> None:
+def write_output(output: str, write: Callable[[str], object]) -> None:
     try:
         write(output)
     except FileNotFoundError as exc:

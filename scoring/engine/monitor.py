@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -40,7 +41,7 @@ from scoring.engine.steps import Num, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of
 from scoring.errors import ScoringError
 from scoring.language.reader import Reader, default_reader
-from scoring.language.targets import Blank, Bound, Date, Deadline, Period, Qualitative, Range, Several
+from scoring.language.targets import Amount, Blank, Bound, Date, Deadline, Period, Qualitative, Range, Several
 from scoring.tables.actuals import Actuals, apply_actuals
 from scoring.tables.model import Budget, Indicator, Table
 from scoring.text import normalize, phrase
@@ -50,8 +51,12 @@ __all__ = ["MonitorError", "monitor_table", "month_of"]
 #: Words that say a qualitative row or a deadline is under way (not yet assessed): green with a note (C1).
 IN_PROGRESS = frozenset({"进行中", "正在实施", "实施中", "推进中", "正在推进", "按计划推进", "有序推进", "正常推进",
                          "按进度推进", "尚未完成", "未到期", "正在进行"})  # fmt: skip
-#: Time units: a target in them is a level (a duration), not a cumulative amount.
-_TIME_UNITS = frozenset({"天", "日", "小时", "分钟", "秒", "个月", "月", "年", "周", "工作日", "个工作日"})
+#: Units of a level, not a cumulative amount: durations (time units) and scores (``≥90分``).
+_LEVEL_UNITS = frozenset({"天", "日", "小时", "分钟", "秒", "个月", "月", "年", "周", "工作日", "个工作日", "分"})
+
+
+#: A tier word with an evaluator's point after it, ``部分达成（75%）`` (normalised: ASCII brackets).
+_POINT = re.compile(r"^(?P<words>.+?)\(\d+(?:\.\d+)?(?:%|分)?\)$")
 
 
 class MonitorError(ScoringError, ValueError):
@@ -62,6 +67,8 @@ def month_of(table: Table, month: int | None) -> int:
     """The month the figures run to: ``month`` or the sheet's own (``1-7月执行情况``); both must agree."""
     if month is not None and not 1 <= month <= 12:
         raise MonitorError(f"监控月份应为1至12，却是{month}")
+    if table.month is not None and not 1 <= table.month <= 12:
+        raise MonitorError(f"表头的监控月份应为1至12，却是1-{table.month}月执行情况")
     if month is not None and table.month is not None and month != table.month:
         raise MonitorError(f"指定的监控月份为{month}月，但表头写的是1-{table.month}月执行情况，两者不一致")
     chosen = month if month is not None else table.month
@@ -70,17 +77,44 @@ def month_of(table: Table, month: int | None) -> int:
     return chosen
 
 
+def _file_month(table: Table, month: int | None, given: int | None) -> None:
+    """An actuals file's own month (``1-7月执行情况``) must agree with the run's and the sheet's."""
+    if given is None:
+        return
+    for other, where in ((month, "指定的监控月份"), (table.month, "表头")):
+        if other is not None and other != given:
+            raise MonitorError(f"执行情况文件写的是1-{given}月，但{where}为{other}月，两者不一致")
+
+
 def accumulates(indicator: Indicator, target: Bound | Range, policy: Policy) -> bool:
     """Whether a numeric target accumulates over the year (C1): counts and amounts do; percentages, rates,
-    per-unit values and durations do not. A 1-m月计划值 or the policy's name lists decide first."""
+    per-unit values, durations and scores do not. A row's 1-m月计划值 decides first (cumulative, with that plan),
+    then the policy's ``level`` and ``cumulative`` name lists, then the target's unit."""
     key = normalize(indicator.name)
+    if (indicator.plan or "").strip():
+        return True
     if key in {normalize(n) for n in policy.monitor.level}:
         return False
-    if indicator.plan or key in {normalize(n) for n in policy.monitor.cumulative}:
+    if key in {normalize(n) for n in policy.monitor.cumulative}:
         return True
     amount = target.amount if isinstance(target, Bound) else target.high
     unit = amount.unit_text
-    return not (unit in ("%", "‰") or "/" in unit or "每" in unit or unit in _TIME_UNITS)
+    return not (unit in ("%", "‰") or "/" in unit or "每" in unit or unit in _LEVEL_UNITS)
+
+
+def _plan(work: Work, amount: Amount, month: int) -> Num | None:
+    """The row's own 1-m月计划值 in the target's unit (its warnings join the row's; the plan step shows it)."""
+    written = (work.indicator.plan or "").strip()
+    if not written:
+        return None
+    probe = Work(attrs.evolve(work.indicator, actual=written), work.rule, work.year, work.policy, work.reader)
+    label = f"1-{month}月计划值"
+    try:
+        plan = actual_number(probe, amount)
+    except RowError as exc:
+        raise RowError(f"{label}“{written}”无法使用：{exc.message.replace('实际完成值', label)}") from exc
+    work.warnings.extend(w.replace("实际完成值", label) for w in probe.warnings)
+    return plan
 
 
 def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[str, Progress]:
@@ -89,13 +123,12 @@ def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[
     amount = target.amount if isinstance(target, Bound) else target.low
     a = actual_number(work, amount)
     t = Num.of(amount, written=True)
-    plan = actual_number(Work(attrs.evolve(work.indicator, actual=work.indicator.plan), work.rule, work.year,
-                              policy, work.reader), amount) if work.indicator.plan else None  # fmt: skip
+    plan = _plan(work, amount, month)
     grows = accumulates(work.indicator, target, policy)
     kind = "累计" if grows else "时点"
     if work.reverse:
         return kind, (ceiling(a, t, month, policy.monitor, plan) if grows else reverse_level(a, t))
-    if isinstance(target, Range) and target.low.value <= a.value:
+    if isinstance(target, Range) and not grows and target.low.value <= a.value:
         high = Num.of(target.high, written=True)
         if a.value <= high.value:
             return kind, Progress(Light.GREEN, None, (step(StepKind.M_RANGE_IN, a=a, low=t, high=high,
@@ -103,10 +136,16 @@ def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[
     return kind, (cumulative(a, t, month, policy.monitor, plan) if grows else level(a, t, policy.monitor))
 
 
-def _dated(work: Work, row: CompiledRow, month_end: dt.date) -> Progress:
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _dated(work: Work, row: CompiledRow, month: int) -> Progress:
     due = getattr(row.target, "due", None)
     if due is None:
         raise RowError(f"指标值“{work.indicator.target}”未写年份，且指标表未给出年度")
+    # the figures run to the end of month m of the table's year (of the deadline's year when the table has none)
+    month_end = _month_end(work.year or due.year, month)
     words = phrase(work.actual_text)
     tier = tier_of(words)
     if words in IN_PROGRESS or tier is Tier.FAILED:
@@ -116,18 +155,22 @@ def _dated(work: Work, row: CompiledRow, month_end: dt.date) -> Progress:
     actual = work.read_actual()
     if not isinstance(actual, Date | Deadline | Period) or actual.date is None:
         raise RowError(f"时效指标的1-M月执行情况应为日期、“已完成”或“进行中”，却是“{work.actual_text}”")
+    if actual.date > month_end:
+        end = f"{month_end.year}年{month_end.month}月{month_end.day}日"
+        work.warnings.append(f"完成日期“{work.actual_text}”晚于1-{month}月的月末{end}，请核对是否已完成")
     return deadline(due, actual.date, month_end)
 
 
-def _light(work: Work, row: CompiledRow, month: int, month_end: dt.date, policy: Policy) -> tuple[str, Progress]:
+def _light(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[str, Progress]:
     target = row.target
     if isinstance(target, Bound | Range):
         return _numeric(work, row, month, policy)
     if isinstance(target, Deadline | Date | Period):
-        return "时限", _dated(work, row, month_end)
+        return "时限", _dated(work, row, month)
     if isinstance(target, Qualitative):
         words = phrase(work.actual_text)
-        tier = None if words in IN_PROGRESS else tier_of(words, target.text)
+        point = _POINT.match(words)  # 部分达成（75%）: an evaluator's point inside the tier (A6); the tier decides
+        tier = None if words in IN_PROGRESS else tier_of(point.group("words") if point else words, target.text)
         if tier is None and words not in IN_PROGRESS:
             raise RowError(f"定性指标的1-M月执行情况应为达成、部分达成、未达成或进行中，却是“{work.actual_text}”")
         return "定性", qualitative(work.actual_text.strip(), tier)
@@ -153,11 +196,10 @@ def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader
         return MonitorLine(ind, None, error=row.target_error.render(context=False) if row.target_error else row.error)
     if not (ind.actual or "").strip():
         return MonitorLine(ind, None, error=f"未填写1-{month}月执行情况")
-    month_end = dt.date(year or dt.date.today().year, month, calendar.monthrange(year or 2001, month)[1])
     work = Work(ind, row.rule or RuleKind.PROPORTIONAL, year, policy, reader, warnings=list(row.notes),
                 reverse=row.shape in (Shape.REVERSE, Shape.BARE_REVERSE))  # fmt: skip
     try:
-        kind, progress = _light(work, row, month, month_end, policy)
+        kind, progress = _light(work, row, month, policy)
     except RowError as exc:
         return MonitorLine(ind, None, steps=tuple(work.steps), warnings=tuple(work.warnings), error=exc.message)
     steps, light, miss = [*work.steps, *progress.steps], progress.light, False
@@ -171,7 +213,7 @@ def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader
         else:
             miss = True
             light = Light.YELLOW if light.rank == 2 else light
-            steps.append(step(StepKind.M_EXPECTED_MISS, e=ind.expected.strip(), t=shown, light=light.value))
+            steps.append(step(StepKind.M_EXPECTED_MISS, e=ind.expected.strip(), t=shown, light=Light.YELLOW.value))
     findings = needs_explaining(ind, light, miss)
     return MonitorLine(ind, light, kind, progress.progress, miss, tuple(steps), tuple(work.warnings), findings)
 
@@ -195,13 +237,15 @@ def monitor_table(
     """Each row's light and the money's at month ``month`` (or the sheet's own, C1–C3).
 
     ``actuals`` (a mapping of indicator name to the actual to date, or :class:`Actuals`) fills the rows as
-    ``score_table`` does; ``budget`` (全年预算数 and 1-m月执行数) replaces the table's. Raises
-    :class:`MonitorError` when the month cannot be decided."""
-    chosen = month_of(table, month)
+    ``score_table`` does (an actuals file's own month counts as the sheet's); ``budget`` (全年预算数 and
+    1-m月执行数) replaces the table's. Raises :class:`MonitorError` when the month cannot be decided (none, out
+    of 1–12, or two that disagree)."""
     notes: tuple[str, ...] = ()
     if actuals is not None:
         given = actuals if isinstance(actuals, Actuals) else Actuals.from_mapping(actuals)
-        table, notes = apply_actuals(table, given)
+        _file_month(table, month, given.month)
+        table, notes = apply_actuals(attrs.evolve(table, month=table.month or given.month), given)
+    chosen = month_of(table, month)
     header = {"budget_weight": table.budget_weight} if table.budget_weight is not None else None
     layered = Policy.layered(header, table.policy, policy)
     reader = reader or default_reader()

@@ -3,6 +3,8 @@ and a 完成目标可能性, for every red or yellow row and every row marked �
 
 from __future__ import annotations
 
+import re
+
 from scoring.engine.monitor_rules import Light
 from scoring.tables.model import Indicator
 from scoring.text import phrase
@@ -15,6 +17,12 @@ CATEGORIES = ("经费保障", "制度保障", "人员保障", "硬件条件保�
 POSSIBILITIES = ("确定能", "有可能", "完全不可能")
 _ALIASES = {"确定能完成": "确定能", "能": "确定能", "可能": "有可能", "有可能完成": "有可能", "不可能": "完全不可能",
             "完全不可能完成": "完全不可能"}  # fmt: skip
+
+
+#: The category names (and the bare words 原因, 类别) a 偏差原因 text may carry; what is left is the explanation.
+_NAMES = re.compile("|".join(sorted((*CATEGORIES, "硬件条件", "原因", "类别"), key=len, reverse=True)))
+#: A text explains something when, without the category names, a letter or digit is left.
+_WORDS = re.compile(r"[^\W_]")
 
 
 def category_of(indicator: Indicator) -> tuple[str, ...]:
@@ -33,14 +41,13 @@ def needs_explaining(indicator: Indicator, light: Light, expected_miss: bool) ->
     """What is missing for a red or yellow row, or a row marked 预计无法完成 (C3); nothing for the others."""
     if light.rank == 2 and not expected_miss:
         return ()
-    why = "预计无法完成" if expected_miss and light.rank == 2 else light.value
+    why = f"{light.value}、预计无法完成" if expected_miss else light.value
     out: list[str] = []
-    text = phrase(indicator.reason)
     kinds = category_of(indicator)
     if not kinds:
         listed = "、".join(CATEGORIES)
         out.append(f"{why}：未说明偏差原因类别（{listed}）")
-    if not text or text in CATEGORIES:
+    if not _WORDS.search(_NAMES.sub("", phrase(indicator.reason))):
         out.append(f"{why}：未填写偏差原因说明")
     if not indicator.possibility.strip():
         out.append(f"{why}：未填写完成目标可能性（{'、'.join(POSSIBILITIES)}）")

@@ -15,6 +15,7 @@ Chinese; a bad key or value raises :class:`~scoring.engine.options.PolicyError` 
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -42,14 +43,19 @@ def _share(key: str, value: Any) -> Decimal:
     """``0.6``, ``"60%"`` or ``60`` (a whole number above 1 is a percentage) as a Decimal share."""
     if isinstance(value, (bool, float)):
         raise PolicyError(f'监控口径“{key}”应写成百分比文本（如 "60%"）或小数文本，却是 {value!r}')
-    text = str(value).strip()
+    text = unicodedata.normalize("NFKC", str(value)).strip()
     try:
-        number = Decimal(text.removesuffix("%"))
+        number = Decimal(text.removesuffix("%").strip())
     except InvalidOperation:
         raise PolicyError(f"监控口径“{key}”的取值“{value}”不是数值") from None
     if not number.is_finite() or number < 0 or number > 10000:
         raise PolicyError(f"监控口径“{key}”的取值“{value}”超出范围")
-    return number / 100 if text.endswith("%") or number > 1 else number
+    whole = number == number.to_integral_value()
+    return number / 100 if text.endswith("%") or (number > 1 and whole) else number
+
+
+def _pct(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f}%"
 
 
 def _profile(key: str, value: Any) -> tuple[Decimal, ...]:
@@ -84,21 +90,30 @@ class MonitorPolicy:
 
     def __attrs_post_init__(self) -> None:
         if not self.red_below <= self.yellow_below <= self.blue_from:
-            raise PolicyError("监控口径应满足 红灯阈值 ≤ 黄灯阈值 ≤ 蓝灯阈值")
+            shown = " ≤ ".join(_pct(v) for v in (self.red_below, self.yellow_below, self.blue_from))
+            raise PolicyError(f"监控口径应满足 红灯阈值 ≤ 黄灯阈值 ≤ 蓝灯阈值，却是 {shown}")
         if not self.money_red_below <= self.money_yellow_below:
-            raise PolicyError("监控口径应满足 资金红灯阈值 ≤ 资金黄灯阈值")
+            shown = f"{_pct(self.money_red_below)} ≤ {_pct(self.money_yellow_below)}"
+            raise PolicyError(f"监控口径应满足 资金红灯阈值 ≤ 资金黄灯阈值，却是 {shown}")
 
     def share(self, month: int) -> Decimal:
         """The share of the year's plan due by the end of ``month`` (1–12)."""
         return self.profile[month - 1] if self.profile else Decimal(month) / _TWELVE
+
+    def fraction(self, month: int) -> tuple[Decimal, Decimal]:
+        """:meth:`share` as an exact numerator and denominator (``(7, 12)``; ``(0.6, 1)`` from a profile), so the
+        rules compare against a threshold without rounding ``m / 12`` first."""
+        return (self.profile[month - 1], Decimal(1)) if self.profile else (Decimal(month), _TWELVE)
 
     @property
     def linear(self) -> bool:
         """Whether the time profile is ``m / 12`` (shown as ``7/12``)."""
         return not self.profile
 
-    def merged(self, data: Mapping[str, Any] | None) -> MonitorPolicy:
-        """This policy with the options of a ``[policy.monitor]`` mapping applied."""
+    def merged(self, data: Mapping[str, Any] | MonitorPolicy | None) -> MonitorPolicy:
+        """This policy with the options of a ``[policy.monitor]`` mapping applied (a whole policy replaces it)."""
+        if isinstance(data, MonitorPolicy):
+            return data
         if not data:
             return self
         if not isinstance(data, Mapping):

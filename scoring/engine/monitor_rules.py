@@ -62,21 +62,22 @@ class Progress(NamedTuple):
     steps: tuple[Step, ...]
 
 
-def _plan(t: Num, month: int, policy: MonitorPolicy) -> tuple[Num, Step]:
-    share = policy.share(month)
-    value = t.value * share
+def _plan(t: Num, month: int, policy: MonitorPolicy) -> tuple[Decimal, Decimal, Step]:
+    """The plan to date ``T × share(m)`` as an exact quotient ``(T × num, den)``, and the step that shows it."""
+    num, den = policy.fraction(month)
+    value = t.value * num / den
     shown = Num(q2(value), t.unit, False, "", t.multiplier, t.factor)
-    exact = q2(value) == value
-    return Num(value, t.unit, False, "", t.multiplier, t.factor), step(
-        K.M_PLAN, t=t, share=Share(month, share, policy.linear), plan=shown, exact=exact
-    )
+    plan = step(K.M_PLAN, t=t, share=Share(month, policy.share(month), policy.linear), plan=shown,
+                exact=q2(value) == value)  # fmt: skip
+    return t.value * num, den, plan
 
 
-def _band(p: Decimal, policy: MonitorPolicy) -> Step:
-    """C1's lights for a 正向 progress ``p``."""
-    if p < policy.red_below:
+def _band(x: Decimal, y: Decimal, policy: MonitorPolicy) -> Step:
+    """C1's lights for a 正向 progress ``p = x ÷ y`` (``y > 0``), compared exactly (``p < b`` as ``x < b × y``): a
+    progress of exactly 60% is yellow even when ``m / 12`` has no finite decimal."""
+    if x < policy.red_below * y:
         return step(K.M_LIGHT_BELOW, what=_WHAT, light=Light.RED.value, bound=Pct(policy.red_below))
-    if p < policy.yellow_below:
+    if x < policy.yellow_below * y:
         return step(
             K.M_LIGHT_BAND,
             what=_WHAT,
@@ -84,7 +85,7 @@ def _band(p: Decimal, policy: MonitorPolicy) -> Step:
             low=Pct(policy.red_below),
             high=Pct(policy.yellow_below),
         )
-    if p < policy.blue_from:
+    if x < policy.blue_from * y:
         return step(
             K.M_LIGHT_BAND,
             what=_WHAT,
@@ -95,13 +96,14 @@ def _band(p: Decimal, policy: MonitorPolicy) -> Step:
     return step(K.M_LIGHT_FROM, what=_WHAT, light=Light.BLUE.value, bound=Pct(policy.blue_from))
 
 
-def _progress(a: Num, plan: Num, shown: Num, policy: MonitorPolicy, steps: list[Step]) -> Progress:
-    if plan.value <= 0:
+def _progress(a: Num, x: Decimal, y: Decimal, shown: Num, policy: MonitorPolicy, steps: list[Step]) -> Progress:
+    """A 正向 progress ``x ÷ y``: ``x`` is ``A`` scaled as the plan ``y`` is (``A × 12`` against ``T × m``)."""
+    if y <= 0:
         light = Light.GREEN if a.value >= 0 else Light.RED
         return Progress(light, None, tuple(steps))
-    p = a.value / plan.value
+    p = x / y
     steps.append(step(K.M_PROGRESS, a=a, plan=shown, p=Pct(p), exact=exact_percent(p)))
-    band = _band(p, policy)
+    band = _band(x, y, policy)
     steps.append(band)
     return Progress(Light(band["light"]), p, tuple(steps))
 
@@ -111,14 +113,14 @@ def cumulative(a: Num, t: Num, month: int, policy: MonitorPolicy, plan: Num | No
     progress ``A ÷ plan``; red < 60% ≤ yellow < 80% ≤ green < 120% ≤ blue."""
     if plan is not None:
         steps = [step(K.M_PLAN_GIVEN, plan=plan, month=month)]
-        return _progress(a, plan, plan, policy, steps)
-    value, shown_step = _plan(t, month, policy)
-    return _progress(a, value, shown_step["plan"], policy, [shown_step])
+        return _progress(a, a.value, plan.value, plan, policy, steps)
+    scaled, den, first = _plan(t, month, policy)
+    return _progress(a, a.value * den, scaled, first["plan"], policy, [first])
 
 
 def level(a: Num, t: Num, policy: MonitorPolicy) -> Progress:
     """C1, a level 正向 target (percentages, rates, per-unit values): progress ``A ÷ T``, lights as cumulative."""
-    return _progress(a, t, t, policy, [])
+    return _progress(a, a.value, t.value, t, policy, [])
 
 
 def reverse_level(a: Num, t: Num) -> Progress:
@@ -130,20 +132,23 @@ def reverse_level(a: Num, t: Num) -> Progress:
 
 def ceiling(a: Num, t: Num, month: int, policy: MonitorPolicy, plan: Num | None = None) -> Progress:
     """C1, a cumulative 反向 target (a cost ceiling): ``A ≤ T × share(m)`` green; ``A ≤ T`` yellow (ahead of
-    time, within the year's ceiling); ``A > T`` red."""
+    time, within the year's ceiling); ``A > T`` red, whatever the plan to date (a 1-m月计划值 above ``T`` does not
+    lift the year's ceiling)."""
     if plan is not None:
-        steps, value, shown = [step(K.M_PLAN_GIVEN, plan=plan, month=month)], plan, plan
+        steps, shown = [step(K.M_PLAN_GIVEN, plan=plan, month=month)], plan
+        within = a.value <= plan.value
     else:
-        value, first = _plan(t, month, policy)
+        scaled, den, first = _plan(t, month, policy)
         steps, shown = [first], first["plan"]
-    if a.value <= value.value:
+        within = a.value * den <= scaled
+    if a.value > t.value:
+        steps.append(step(K.M_REVERSE_OVER, a=a, t=t, light=Light.RED.value))
+        return Progress(Light.RED, None, tuple(steps))
+    if within:
         steps.append(step(K.M_CEILING_WITHIN, a=a, plan=shown, light=Light.GREEN.value))
         return Progress(Light.GREEN, None, tuple(steps))
-    if a.value <= t.value:
-        steps.append(step(K.M_CEILING_AHEAD, a=a, plan=shown, t=t, light=Light.YELLOW.value))
-        return Progress(Light.YELLOW, None, tuple(steps))
-    steps.append(step(K.M_REVERSE_OVER, a=a, t=t, light=Light.RED.value))
-    return Progress(Light.RED, None, tuple(steps))
+    steps.append(step(K.M_CEILING_AHEAD, a=a, plan=shown, t=t, light=Light.YELLOW.value))
+    return Progress(Light.YELLOW, None, tuple(steps))
 
 
 def qualitative(words: str, tier: Tier | None) -> Progress:
@@ -170,11 +175,12 @@ def deadline(due: dt.date, done: dt.date | None, month_end: dt.date) -> Progress
 
 
 def money(planned: Decimal, spent: Decimal, month: int, policy: MonitorPolicy) -> Progress:
-    """C2: ``rate = spent ÷ planned``, progress ``q = rate ÷ share(m)``; red < 60% ≤ yellow < 80% ≤ green.
-    ``planned`` must be positive."""
-    share = policy.share(month)
+    """C2: ``rate = spent ÷ planned``, progress ``q = rate ÷ share(m)``; red < 60% ≤ yellow < 80% ≤ green,
+    compared exactly (``q < b`` as ``spent × den < b × planned × num``). ``planned`` must be positive; a time share
+    of 0 (a profile's 0% month) is green: nothing was due yet."""
+    num, den = policy.fraction(month)
     rate = spent / planned
-    q = rate / share
+    x, y = spent * den, planned * num
     steps = [
         step(
             K.M_MONEY_RATE,
@@ -182,18 +188,15 @@ def money(planned: Decimal, spent: Decimal, month: int, policy: MonitorPolicy) -
             spent=Num(spent, "万元", written=True),
             planned=Num(planned, "万元", written=True),
             rate=Pct(rate),
-        ),
-        step(
-            K.M_MONEY_PROGRESS,
-            rate=Pct(rate),
-            share=Share(month, share, policy.linear),
-            q=Pct(q),
-            exact=exact_percent(q),
-        ),
+        )
     ]
-    if q < policy.money_red_below:
+    q = x / y if y > 0 else None
+    if q is not None:
+        share = Share(month, policy.share(month), policy.linear)
+        steps.append(step(K.M_MONEY_PROGRESS, rate=Pct(rate), share=share, q=Pct(q), exact=exact_percent(q)))
+    if q is not None and x < policy.money_red_below * y:
         light = step(K.M_LIGHT_BELOW, what=_MONEY, light=Light.RED.value, bound=Pct(policy.money_red_below))
-    elif q < policy.money_yellow_below:
+    elif q is not None and x < policy.money_yellow_below * y:
         light = step(K.M_LIGHT_BAND, what=_MONEY, light=Light.YELLOW.value, low=Pct(policy.money_red_below),
                      high=Pct(policy.money_yellow_below))  # fmt: skip
     else:

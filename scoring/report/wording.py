@@ -15,7 +15,7 @@ from scoring.engine.steps import Day, Note, Num, Pct, Pts, Share, Step, StepKind
 from scoring.engine.vocabulary import Tier
 from scoring.numbers import percent, show, written
 
-__all__ = ["TEMPLATES", "explain", "render_step", "step_texts"]
+__all__ = ["TEMPLATES", "explain", "render_step", "render_value", "step_texts"]
 
 K = StepKind
 
@@ -148,6 +148,11 @@ def _value(value: Value) -> str:
             return show(value)
         case _:
             return str(value)
+
+
+def render_value(value: Value) -> str:
+    """One value of a step as the steps show it (``64.17个``, ``77.92%``)."""
+    return _value(value)
 
 
 def render_step(step: Step) -> str:

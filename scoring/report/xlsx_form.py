@@ -27,6 +27,7 @@ from typing import Any
 from scoring.engine.results import FLAG_AUDIT, FLAG_OVER, FLAG_SHORT, Score, Status, TableScore
 from scoring.numbers import HUNDRED, plain, signed, written
 from scoring.report.xlsx_grid import MONEY, PERCENT, POINTS, Grid, weight_format
+from scoring.tables.model import Indicator, Table
 
 __all__ = [
     "BUDGET_HEADERS",
@@ -37,6 +38,7 @@ __all__ = [
     "mark_of",
     "note_of",
     "write_form",
+    "write_levels",
 ]
 
 FORM_PROJECT = "项目支出绩效自评表"
@@ -134,7 +136,7 @@ def write_form(sheet: Any, result: TableScore) -> None:
     titles = (*INDICATOR_HEADERS[1:], *(("赋分规则",) if rules else ()), "备注")
     for column, text in enumerate(titles, start=2):
         grid.put(header, column, text, head=True)
-    _levels(grid, result, header + 1)
+    write_levels(grid, table, [score.indicator for score in lines], header + 1)
     for number, score in enumerate(lines, start=header + 1):
         _indicator(grid, score, number, rules)
     total = header + len(lines) + 1
@@ -183,15 +185,15 @@ def _funds(grid: Grid, result: TableScore, row: int, label: str) -> int:
     return row + 2 + len(parts)
 
 
-def _levels(grid: Grid, result: TableScore, first: int) -> None:
-    """一级 and 二级 cells, merged over runs of equal values (二级 runs never cross a 一级 boundary)."""
-    weights = dict(result.table.level1_weights)
-    lines = result.lines
-    level1 = [score.indicator.level1 for score in lines]
-    level2 = [(start, score.indicator.level2) for start, end in _runs(level1) for score in lines[start : end + 1]]
+def write_levels(grid: Grid, table: Table, lines: Sequence[Indicator], first: int) -> None:
+    """一级 (column B) and 二级 (column C) cells of ``lines`` from row ``first``, merged over runs of equal values
+    (二级 runs never cross a 一级 boundary); a 一级 with a weight in the table shows it (``产出指标（50分）``)."""
+    weights = dict(table.level1_weights)
+    level1 = [ind.level1 for ind in lines]
+    level2 = [(start, ind.level2) for start, end in _runs(level1) for ind in lines[start : end + 1]]
     for column, values in ((2, level1), (3, level2)):
         for start, end in _runs(values):
-            text = lines[start].indicator.level1 if column == 2 else lines[start].indicator.level2
+            text = lines[start].level1 if column == 2 else lines[start].level2
             if column == 2 and text in weights:
                 text = f"{text}（{plain(weights[text])}分）"
             if text:

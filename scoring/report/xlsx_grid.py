@@ -46,6 +46,12 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 @functools.cache
+def _fill(paint: str) -> Any:
+    """The fill of a mark of :data:`FILLS`, or of an RGB colour."""
+    return _FILLS.get(paint) or PatternFill("solid", fgColor=paint)
+
+
+@functools.cache
 def _font(bold: bool, size: float) -> Any:
     return Font(name=FONT, bold=bold, size=size)
 
@@ -91,7 +97,8 @@ class Grid:
         """Write one value (merged over ``column..to_column`` × ``row..to_row``) and style every cell it covers.
 
         ``None`` and ``""`` leave the cell blank (still bordered); a Decimal is a number in ``number_format``;
-        a text starting with ``= + - @`` stays text. ``fill`` names a mark of :data:`FILLS`.
+        a text starting with ``= + - @`` stays text. ``fill`` names a mark of :data:`FILLS`, or is an RGB colour
+        (``"FFC7CE"``: the monitoring lights).
         """
         last_column, last_row = to_column or column, to_row or row
         cell = self.sheet.cell(row=row, column=column)
@@ -127,7 +134,7 @@ class Grid:
         if border:
             cell.border = _BORDER
         if paint is not None:
-            cell.fill = _HEAD_FILL if paint == "head" else _FILLS[paint]
+            cell.fill = _HEAD_FILL if paint == "head" else _fill(paint)
         if number_format is not None:
             cell.number_format = number_format
         if quote:

@@ -3,7 +3,9 @@
 ``.toml`` is the project's human-readable format (see ``indicators/README.md``); ``.csv`` (UTF-8, UTF-8 with
 BOM, GB18030/GBK) and ``.xlsx`` are read as the standard forms are published: the headers in each of their
 spellings (:mod:`~scoring.tables.headers`), the header block with its budget line (:mod:`~scoring.tables.block`),
-split 指标性质 | 指标值 | 度量单位 columns (:mod:`~scoring.tables.split`) and the 总分 row. A file that cannot be read at all raises
+split 指标性质 | 指标值 | 度量单位 columns (:mod:`~scoring.tables.split`) and the 总分 row; a mid-year monitoring
+sheet (绩效运行监控表) also gives each row's figures to date and the month they run to
+(:mod:`~scoring.tables.monitoring`, :mod:`~scoring.tables.months`). A file that cannot be read at all raises
 :class:`~scoring.errors.TableReadError`; a bad cell is kept on its row with a Chinese problem message
 (``Indicator.problems`` / ``Table.problems``), so one typo never hides the rest of the table.
 
@@ -29,7 +31,8 @@ from scoring.tables.guard import DEFAULT_LIMITS, Limits, check_regular
 from scoring.tables.iterate import file_suffix, iter_tables, open_sheets
 from scoring.tables.model import Table
 from scoring.tables.rows import rows_from_table
-from scoring.tables.toml_read import actuals_from_toml, toml_text
+from scoring.tables.toml_actuals import actuals_from_toml
+from scoring.tables.toml_read import toml_text
 from scoring.tables.toml_write import dump_table_toml
 
 __all__ = [
@@ -59,11 +62,15 @@ def load_table(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) ->
 
 
 def load_actuals(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Actuals:
-    """Read a year-end actuals file: TOML (``[budget]``, ``[actuals]`` / ``[[actuals]]``), CSV or XLSX.
+    """Read an actuals file: TOML (``[budget]``, ``[actuals]`` / ``[[actuals]]``), CSV or XLSX.
 
     CSV/XLSX need the columns 三级指标 and 实际完成值; 得分 and 偏差原因 are optional, and a 全年预算数 /
-    全年执行数 header above them, with a row of numbers below it, gives the budget line. Raises TableReadError like
-    :func:`load_table`.
+    全年执行数 header above them, with a row of numbers below it, gives the budget line. A monitoring file
+    (``scoring monitor --actuals``) reads the same way in a monitoring sheet's spellings (``1-7月执行情况``,
+    全年预计完成情况, 1-7月计划值, 完成目标可能性, the 偏差原因 categories, a ``1-7月执行数`` budget header) or
+    TOML keys (``month``, ``expected``, ``plan``, ``possibility``, ``reason_kind``); ``Actuals.month`` is the
+    month it names (None when none). Raises TableReadError like :func:`load_table`, and when two headers of the
+    sheet name different months.
     """
     file, shown = Path(path), os.fspath(path)
     check_regular(file, shown)

@@ -1,8 +1,12 @@
-"""Year-end actuals from a sheet: the columns 三级指标 and 实际完成值 (得分 and 偏差原因 optional).
+"""Actuals from a sheet: the columns 三级指标 and 实际完成值 (得分 and 偏差原因 optional).
 
 The first sheet with both columns is read (visible sheets first), row by row as for tables: a 全年预算数 /
 全年执行数 header above them, with a row of numbers below it, gives the budget line; 总分 and 预算执行率 rows
 are no entries; an unreadable cell is blank with a problem naming the file, sheet, row and column.
+
+A monitoring file reads the same way, in the spellings of a monitoring sheet: ``三级指标 | 1-7月执行情况 |
+全年预计完成情况 | 偏差原因 | 完成目标可能性`` (and 1-7月计划值, the five 偏差原因 category columns, a
+``全年预算数 | 1-7月执行数`` block); the month its headers name is ``Actuals.month``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from scoring.tables.cells import ERROR_VALUES, read_points
 from scoring.tables.files import Sheet
 from scoring.tables.guard import Limits
 from scoring.tables.headers import Start, cell, locate
+from scoring.tables.monitoring import monitor_cells, sheet_month
 from scoring.tables.sheet import TOTAL_NAMES, first_text
 
 __all__ = ["actuals_from_sheets"]
@@ -36,7 +41,7 @@ def _read(start: Start, sheet: Sheet, shown: str) -> Actuals:
     where = f"{name}{sheet.label}"
     columns = start.columns
     sheet.width = max(columns.values()) + 1
-    headers = {field: start.header.cells[index].strip() for field, index in columns.items()}
+    headers = start.headers
     fields = {index: field for field, index in columns.items()}
     line = budget_block(start.above_cells, where)
     entries: list[Actual] = []
@@ -64,5 +69,16 @@ def _read(start: Start, sheet: Sheet, shown: str) -> Actuals:
             continue
         reported, problem = read_points(cells.get("points", ""), f"{source}“{headers.get('points', '得分')}”列：")
         problems.extend([problem] if problem else [])
-        entries.append(Actual(indicator, actual or None, reported, cells.get("reason", ""), source))
-    return Actuals(tuple(entries), budget=line.budget, source=name, problems=tuple(problems))
+        entries.append(
+            Actual(
+                indicator,
+                actual or None,
+                reported,
+                source=source,
+                expected=cells.get("expected") or None,
+                plan=cells.get("plan") or None,
+                **monitor_cells(cells),
+            )
+        )
+    month = sheet_month(start, sheet, shown, line.dated)
+    return Actuals(tuple(entries), budget=line.budget, source=name, problems=tuple(problems), month=month)

@@ -6,7 +6,9 @@ non-label cell of its row as its value, or, when its row has none, the cell belo
 (``年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分``) gives the budget line from the first row below
 it with numbers (``年度资金总额 | 46 | 46 | 43.7 | 10 | 95% | 9.5``): 年初预算数, 全年预算数 and 全年执行数
 into :class:`~scoring.tables.model.Budget`, 分值 into ``budget_weight``, 得分 into ``reported_budget``;
-执行率 is computed, so it is not read, and rows under the sub-header are not read as funds.
+执行率 is computed, so it is not read, and rows under the sub-header are not read as funds. A monitoring sheet's
+block gives the money spent to date instead of 全年执行数 (``1-7月执行数``, ``截至7月执行数``, ``1-7月支出数``);
+``BudgetLine.dated`` says where that header is, for the month it names.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _BUDGET_HEADERS = {
     "spent": ("全年执行数", "全年实际执行数", "实际执行数", "执行数"),
     "weight": ("分值",),
     "points": ("得分", "自评得分"),
-}
+}  # and ``spent`` as a dated header: 1-7月执行数 (:mod:`scoring.tables.months`)
 #: Labels in the rows above the header: label -> field.
 _LABELS = {
     "预算单位": "unit", "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit", "部门（单位）名称": "unit",
@@ -60,7 +62,7 @@ _ANNEX = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*")
 _MONEY_UNIT = re.compile(r"\s*(万元|元)$")
 _PLACEHOLDERS = frozenset({"", "/", "-", "—", "——", "－", "无", "不适用"})
 
-_BUDGET_FIELDS = lookup(_BUDGET_HEADERS)
+_BUDGET_FIELDS = lookup(_BUDGET_HEADERS, ("spent",))
 _LABEL_FIELDS = {header_key(label): field for label, field in _LABELS.items()}
 _DEPARTMENT_KEYS = {header_key(label) for label in _DEPARTMENT_LABELS}
 _MARK_KEYS = {header_key(mark) for mark in _DEPARTMENT_MARKS}
@@ -77,7 +79,8 @@ def money_of(text: str) -> Decimal | None:
 class BudgetLine:
     """The budget line of a header block: the Budget (when 全年预算数 and 全年执行数 are numbers), its 分值 and
     得分 as written, the row numbers it covers, the problems of its cells, and the funds its rows give by their
-    年初预算数 (``年度资金总额`` -> total, ``其中：财政拨款`` -> fiscal, ``其他资金`` -> other)."""
+    年初预算数 (``年度资金总额`` -> total, ``其中：财政拨款`` -> fiscal, ``其他资金`` -> other); ``dated`` is the row
+    number, column index and text of a dated spent header (``1-7月执行数``), else None."""
 
     budget: Budget | None = None
     weight: Decimal | None = None
@@ -85,6 +88,7 @@ class BudgetLine:
     rows: frozenset[int] = frozenset()
     problems: tuple[str, ...] = ()
     funds: tuple[tuple[str, Decimal], ...] = ()
+    dated: tuple[int, int, str] | None = None
 
 
 def budget_block(rows: Iterable[tuple[int, tuple[str, ...]]], where: str = "") -> BudgetLine:
@@ -99,11 +103,14 @@ def budget_block(rows: Iterable[tuple[int, tuple[str, ...]]], where: str = "") -
     covered: set[int] = set()
     funds: dict[str, Decimal] = {}
     line: BudgetLine | None = None
+    dated: tuple[int, int, str] | None = None
     for number, row in rows:
         found = columns_of(row, _BUDGET_FIELDS)
         if (columns is None or line is None) and "planned" in found and "spent" in found:
             columns, headers = found, row
             covered.add(number)
+            spent = row[found["spent"]].strip()
+            dated = (number, found["spent"], spent) if _BUDGET_FIELDS.get(header_key(spent)) is None else None
             continue
         if columns is None:
             continue
@@ -120,8 +127,8 @@ def budget_block(rows: Iterable[tuple[int, tuple[str, ...]]], where: str = "") -
         if label in _FUND_FIELDS and initial is not None:
             funds.setdefault(label, initial)
     if line is None:
-        return BudgetLine(rows=frozenset(covered))
-    return attrs.evolve(line, rows=frozenset(covered), funds=tuple(funds.items()))
+        return BudgetLine(rows=frozenset(covered), dated=dated)
+    return attrs.evolve(line, rows=frozenset(covered), funds=tuple(funds.items()), dated=dated)
 
 
 def _line(

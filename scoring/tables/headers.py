@@ -17,15 +17,19 @@ from itertools import chain
 import attrs
 
 from scoring.tables.files import Row
+from scoring.tables.months import dated
 from scoring.text import normalize
 
 __all__ = [
     "HEADERS",
     "HEADER_FIELDS",
+    "SUBHEADERS",
+    "Fields",
     "Start",
     "cell",
     "columns_of",
     "duplicates",
+    "field_of",
     "header_key",
     "locate",
     "lookup",
@@ -44,7 +48,17 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "weight": ("分值", "指标分值权重", "分值权重", "权重", "指标分值", "指标权重"),
     "rule": ("赋分规则", "指标赋分规则", "评分规则"),
     "evidence": ("佐证资料", "佐证材料"),
-    "actual": ("实际完成值", "全年实际值", "实际值", "实际完成情况", "完成值", "全年实际完成值", "实际完成指标值"),
+    "actual": (
+        "实际完成值",
+        "全年实际值",
+        "实际值",
+        "实际完成情况",
+        "完成值",
+        "全年实际完成值",
+        "实际完成指标值",
+        "执行情况",
+        "年度执行情况",
+    ),
     "points": ("得分", "自评得分"),
     "reason": (
         "偏差原因",
@@ -57,6 +71,23 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "sign": ("指标性质", "计算符号", "指标方向", "运算符号", "比较符号", "符号"),
     "measure": ("度量单位", "计量单位", "单位", "指标单位"),
+    # mid-year monitoring (绩效运行监控表); the actual and the plan to date are also read from dated headers
+    # (``1-7月执行情况``, ``1-7月计划值``: :mod:`scoring.tables.months`)
+    "expected": ("全年预计完成情况", "全年预计完成值", "预计全年完成情况", "预计全年完成值", "全年预计完成数"),
+    "possibility": ("完成目标可能性", "完成可能性", "完成目标的可能性"),
+}
+#: Columns of a monitoring sheet that count only as a set (two or more of them), in the header row or in a second
+#: header row under a merged ``偏差原因分析`` / ``完成目标可能性``: the five 偏差原因 categories of the national form
+#: and the three answers of 完成目标可能性. The first spelling is what a marked cell puts into the row.
+SUBHEADERS: dict[str, tuple[str, ...]] = {
+    "cause_funds": ("经费保障",),
+    "cause_rules": ("制度保障",),
+    "cause_staff": ("人员保障",),
+    "cause_hardware": ("硬件条件保障", "硬件条件", "硬件保障"),
+    "cause_other": ("其他", "其它", "其他原因"),
+    "sure": ("确定能", "确定能完成"),
+    "maybe": ("有可能", "有可能完成"),
+    "impossible": ("完全不可能", "完全不可能完成"),
 }
 #: Fields that, with 指标值, make a row a header row even without a 三级指标 column.
 _ALSO_HEADERS = ("level1", "level2", "weight", "actual", "points", "rule", "sign", "measure")
@@ -69,19 +100,40 @@ def header_key(text: str) -> str:
     return key.removeprefix("其中").lstrip("：:")
 
 
-def lookup(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    """Header key -> field, for a table of field -> spellings."""
-    return {header_key(spelling): field for field, spellings in table.items() for spelling in spellings}
+class Fields(dict[str, str]):
+    """Header key -> field, and the fields a dated header may name (``1-7月执行情况`` names ``actual``)."""
+
+    dated: frozenset[str] = frozenset()
 
 
-HEADER_FIELDS = lookup(HEADERS)
+def lookup(table: Mapping[str, tuple[str, ...]], dated_fields: tuple[str, ...] = ()) -> Fields:
+    """Header key -> field, for a table of field -> spellings; ``dated_fields`` may also be named by a dated
+    header (:func:`scoring.tables.months.dated`)."""
+    fields = Fields((header_key(spelling), field) for field, spellings in table.items() for spelling in spellings)
+    fields.dated = frozenset(dated_fields)
+    return fields
 
 
-def columns_of(row: Sequence[str], fields: dict[str, str]) -> dict[str, int]:
+HEADER_FIELDS = lookup(HEADERS, ("actual", "plan"))
+SUB_FIELDS = lookup(SUBHEADERS)
+
+
+def field_of(text: str, fields: Mapping[str, str]) -> str | None:
+    """The field a header cell names in ``fields``, a dated header included; None for a blank or unknown cell."""
+    if not text:
+        return None
+    key = header_key(text)
+    field = fields.get(key)
+    if field is None and isinstance(fields, Fields) and fields.dated and (hit := dated(key)) is not None:
+        return hit[0] if hit[0] in fields.dated else None
+    return field
+
+
+def columns_of(row: Sequence[str], fields: Mapping[str, str]) -> dict[str, int]:
     """Field -> column index for the cells of ``row`` that are known headers (first one wins)."""
     found: dict[str, int] = {}
     for index, text in enumerate(row):
-        field = fields.get(header_key(text)) if text else None
+        field = field_of(text, fields)
         if field is not None and field not in found:
             found[field] = index
     return found
@@ -96,6 +148,17 @@ class Start:
     header: Row
     columns: dict[str, int]
     rest: Iterator[Row]
+    #: a second header row (the 偏差原因 categories under a merged 偏差原因分析), read with the header row
+    sub: Row | None = None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """Field -> its column's header as written (the second header row's cell when it has one there)."""
+        rows = [row.cells for row in (self.sub, self.header) if row is not None]
+        return {
+            field: next((cells[index].strip() for cells in rows if index < len(cells) and cells[index].strip()), "")
+            for field, index in self.columns.items()
+        }
 
     @property
     def above_cells(self) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -117,7 +180,7 @@ def locate(rows: Iterator[Row], needed: tuple[str, str], limit: int) -> Start | 
         seen.append(row)
         columns = columns_of(row.cells, HEADER_FIELDS)
         if all(field in columns for field in needed):
-            return Start(tuple(seen[:-1]), row, columns, rows)
+            return _second_row(Start(tuple(seen[:-1]), row, columns, rows))
         also = sum(field in columns for field in _ALSO_HEADERS)
         if fallback is None and needed == ("name", "target") and "target" in columns and also >= 2:
             fallback = len(seen) - 1
@@ -127,16 +190,46 @@ def locate(rows: Iterator[Row], needed: tuple[str, str], limit: int) -> Start | 
         if len(seen) >= limit:
             break
     if fallback is not None:
-        return Start(tuple(seen[:fallback]), seen[fallback], columns_of(seen[fallback].cells, HEADER_FIELDS),
-                     chain(seen[fallback + 1 :], rows))  # fmt: skip
+        return _second_row(Start(tuple(seen[:fallback]), seen[fallback],
+                                 columns_of(seen[fallback].cells, HEADER_FIELDS), chain(seen[fallback + 1 :], rows)))  # fmt: skip
     return near if seen else None
+
+
+def _second_row(start: Start) -> Start:
+    """``start`` with the monitoring columns that count only as a set (:data:`SUBHEADERS`, two or more) and a
+    second header row read in: the row right below the header row when each of its cells is a header (two or
+    more) and none of them under the 三级指标 or 指标值 column, such as the five 偏差原因 categories under a merged
+    偏差原因分析. A column of the second row takes the place of the header row's (a merged group header such as
+    偏差原因分析 or 完成目标可能性 names no column)."""
+    columns = dict(start.columns)
+    own = columns_of(start.header.cells, SUB_FIELDS)
+    if len(own) >= 2:
+        columns.update((field, index) for field, index in own.items() if field not in columns)
+    row = next(start.rest, None)
+    if row is None:
+        return attrs.evolve(start, columns=columns)
+    named = [
+        (SUB_FIELDS.get(header_key(text)) or field_of(text, HEADER_FIELDS), i)
+        for i, text in enumerate(row.cells)
+        if text
+    ]
+    below: dict[str, int] = {}
+    for field, index in named:
+        below.setdefault(field or "", index)
+    kept = {columns.get("name"), columns.get("target")} - {None}
+    moved = any(index in kept and columns.get(field) != index for field, index in below.items())
+    if row.lost or row.bad or "" in below or len(below) < 2 or moved:
+        return attrs.evolve(start, columns=columns, rest=chain([row], start.rest))
+    columns = {field: index for field, index in columns.items() if index not in below.values()}
+    columns.update((field, index) for field, index in below.items() if field not in columns)
+    return attrs.evolve(start, columns=columns, sub=row)
 
 
 def duplicates(row: Sequence[str], fields: Mapping[str, str]) -> dict[str, list[int]]:
     """Field -> every column index whose header names it, for fields named by more than one column."""
     found: dict[str, list[int]] = {}
     for index, text in enumerate(row):
-        field = fields.get(header_key(text)) if text else None
+        field = field_of(text, fields)
         if field is not None:
             found.setdefault(field, []).append(index)
     return {field: indexes for field, indexes in found.items() if len(indexes) > 1}

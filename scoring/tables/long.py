@@ -32,7 +32,8 @@ LONG_FIELDS = lookup(
         "spent": ("全年执行数", "全年实际执行数", "实际执行数"),
         "initial": ("年初预算数", "年初预算"),
         "year": ("年度", "预算年度", "年份"),
-    }
+    },
+    ("spent",),  # a monitoring export's 1-7月执行数
 )
 _MONEY = {"planned": "全年预算数", "spent": "全年执行数", "initial": "年初预算数"}
 

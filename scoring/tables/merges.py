@@ -1,7 +1,7 @@
 """Merged cells of a workbook sheet, applied once the sheet is read (XLSX keeps them after the rows).
 
 A merged cell has its value in its top row only; the rows below it are blank. For text columns (三级指标, 指标值,
-赋分规则, 依据, 佐证, 实际完成值, 偏差原因) the merged value is every row's value, so each row takes it (and the
+赋分规则, 依据, 佐证, 实际完成值, 偏差原因, 全年预计完成情况, 完成目标可能性) the merged value is every row's value, so each row takes it (and the
 "为空" problem of that row is withdrawn). A 分值 merged over several rows is one weight for several indicators,
 which cannot be scored row by row: each lower row is reported. (一级/二级 cells take the value above anyway.)
 """
@@ -18,7 +18,7 @@ from scoring.tables.sheet import Block, empty
 
 __all__ = ["apply_merges"]
 
-_FILLED = ("name", "target", "rule", "basis", "previous", "evidence", "actual", "reason")
+_FILLED = ("name", "target", "rule", "basis", "previous", "evidence", "actual", "reason", "expected", "possibility")
 #: Row look-ups spent on merged ranges at most (a sheet of overlapping ranges cannot cost more).
 _BUDGET = 1_000_000
 

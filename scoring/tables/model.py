@@ -141,7 +141,8 @@ class Indicator:
     reason_kind: str = attrs.field(default="", converter=_other)
 
     def cells(self) -> dict[str, str | Decimal | None]:
-        """The row's cells by file key (as TOML and the sheet writers name them); ``points`` is ``reported``."""
+        """The row's cells by file key (as TOML and the sheet writers name them); ``points`` is ``reported``;
+        the monitoring keys (``expected``, ``plan``, ``possibility``, ``reason_kind``) come last."""
         return {
             "level1": self.level1,
             "level2": self.level2,
@@ -155,6 +156,10 @@ class Indicator:
             "actual": self.actual,
             "points": self.reported,
             "reason": self.reason,
+            "expected": self.expected,
+            "plan": self.plan,
+            "possibility": self.possibility,
+            "reason_kind": self.reason_kind,
         }
 
 

@@ -10,6 +10,10 @@ A cell that cannot be read — an Excel error value (``#DIV/0!``, ``#N/A``), a f
 undecodable bytes — is blank with a problem naming the file, the sheet (when the workbook has several), the row
 and the column: on the row (which then is not scored) when the cell is one scoring needs, else on the table. A
 row that could not be read at all is an unscored row of its own. Every problem names its place.
+
+A monitoring sheet (:mod:`scoring.tables.monitoring`) gives each row its actual to date, 全年预计完成情况,
+1-M月计划值, 完成目标可能性 and 偏差原因 (category and text), and the table the month its headers name; it
+needs no 分值 column.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from scoring.tables.files import Row, Sheet
 from scoring.tables.guard import short
 from scoring.tables.headers import HEADER_FIELDS, HEADERS, Start, cell, columns_of, duplicates, header_key
 from scoring.tables.model import Budget, Funds, Indicator, Table
+from scoring.tables.monitoring import is_monitoring, monitor_cells, sheet_month
 from scoring.tables.names import duplicate_names
 from scoring.tables.split import join_target
 from scoring.text import normalize
@@ -39,7 +44,7 @@ TOTAL_NAMES = frozenset(
 _TOTALS = TOTAL_NAMES - {"预算执行率"}
 _MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*(?:[:：]\s*)?(\d+(?:\.\d+)?)")
 #: Cells a row is scored by: a bad one leaves the row unscored. Others (依据, 佐证 …) are only reported.
-_SCORED = frozenset({"name", "target", "weight", "rule", "actual", "points", "sign", "measure"})
+_SCORED = frozenset({"name", "target", "weight", "rule", "actual", "points", "sign", "measure", "plan"})
 _SPLIT = (("sign", "指标性质"), ("target", "指标值"), ("measure", "度量单位"))
 
 
@@ -179,9 +184,11 @@ class Block:
             evidence=cells.get("evidence", ""),
             actual=cells.get("actual") or None,
             reported=reported,
-            reason=cells.get("reason", ""),
             source=source,
             problems=tuple(problems),
+            expected=cells.get("expected") or None,
+            plan=cells.get("plan") or None,
+            **monitor_cells(cells),
         )
         self._add(number, indicator)
 
@@ -205,7 +212,7 @@ def header_problems(start: Start, where: str, sheet: Sheet) -> list[str]:
     problems = []
     if "name" not in columns:
         problems.append(f"{where} 第{number}行：表头没有“三级指标”列（或“三级指标名称”），各指标没有名称")
-    if "weight" not in columns:
+    if "weight" not in columns and not is_monitoring(start, sheet):
         problems.append(f"{where} 第{number}行：表头没有“分值”列，各指标都没有分值，不能评分")
     for field, indexes in duplicates(start.header.cells, HEADER_FIELDS).items():
         written = "、".join(f"第{sheet.column(i)}列“{short(start.header.cells[i])}”" for i in indexes)
@@ -231,6 +238,7 @@ def assemble(block: Block, start: Start, info: Header, shown: str, problems: lis
     project = info.fields.get("project", "")
     title = info.title or PurePath(shown).stem
     department = "部门整体" in title or (info.department and not project)
+    month = sheet_month(start, block.sheet, shown, line.dated)
     return Table(
         title=title,
         indicators=tuple(block.indicators),
@@ -248,13 +256,14 @@ def assemble(block: Block, start: Start, info: Header, shown: str, problems: lis
         budget_weight=line.weight if line.weight is not None else block.budget_weight,
         reported_budget=line.reported if line.reported is not None else block.reported_budget,
         reported_total=block.reported_total,
+        month=month,
     )
 
 
 def start_block(start: Start, sheet: Sheet, shown: str) -> tuple[Block, Header]:
     """An empty block for the rows below ``start``'s header row, and what the rows above it say."""
     where = f"{PurePath(shown).name}{sheet.label}"
-    headers = {field: start.header.cells[index].strip() for field, index in start.columns.items()}
+    headers = start.headers
     above = start.above_cells
     info = header_info(above, skip=budget_block(above, where).rows)
     sheet.width = max(start.columns.values()) + 1

@@ -16,20 +16,35 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from scoring.errors import TableReadError
-from scoring.tables.actuals import Actual, Actuals
 from scoring.tables.cells import decimal_of, float_text, read_points, read_weight
 from scoring.tables.guard import Limits, open_regular, short
 from scoring.tables.model import Budget, Funds, Indicator, Table
 from scoring.tables.names import duplicate_names
 
-__all__ = ["INDICATOR_KEYS", "TABLE_KEYS", "actuals_from_toml", "table_from_toml", "toml_text"]
+__all__ = [
+    "INDICATOR_KEYS",
+    "MONITOR_KEYS",
+    "TABLE_KEYS",
+    "budget_of",
+    "is_monitoring",
+    "known_keys",
+    "lines_of",
+    "loads",
+    "month_of",
+    "table_from_toml",
+    "text_of",
+    "toml_text",
+    "where_of",
+]
 
+#: A monitoring table's keys of an indicator: 全年预计完成情况, 1-M月计划值, 完成目标可能性, 偏差原因 category.
+MONITOR_KEYS = ("expected", "plan", "possibility", "reason_kind")
 #: Indicator keys in the order they are written.
 INDICATOR_KEYS = (
     "level1", "level2", "name", "target", "basis", "previous", "weight", "rule", "evidence",
-    "actual", "points", "reason",
+    "actual", "points", "reason", *MONITOR_KEYS,
 )  # fmt: skip
-TABLE_KEYS = ("title", "kind", "year", "unit", "project", "goal", "funds", "level1_weights")
+TABLE_KEYS = ("title", "kind", "year", "unit", "project", "goal", "funds", "level1_weights", "month")
 _KINDS = {"project": "project", "项目": "project", "项目支出": "project", "department": "department",
           "部门": "department", "部门整体": "department"}  # fmt: skip
 _TOP_KEYS = ("table", "budget", "policy", "indicators")
@@ -51,7 +66,7 @@ def toml_text(path: Path, shown: str, limits: Limits) -> str:
         ) from exc
 
 
-def _loads(text: str, shown: str) -> dict[str, Any]:
+def loads(text: str, shown: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError as exc:
@@ -69,7 +84,7 @@ def _syntax(exc: tomllib.TOMLDecodeError, shown: str) -> TableReadError:
     return TableReadError(shown, f"TOML 格式有误{where}：{_AT.sub('', message)}")
 
 
-def _text(value: Any) -> str | None:
+def text_of(value: Any) -> str | None:
     """A TOML value as cell text: strings as written, integers and floats exactly; None for other types."""
     if isinstance(value, str):
         return value
@@ -83,37 +98,58 @@ def _text(value: Any) -> str | None:
 
 
 def _decimal(value: Any) -> Decimal | None:
-    text = _text(value)
+    text = text_of(value)
     return None if text is None else decimal_of(text)
 
 
-def _lines_of(text: str, header: str) -> list[int]:
+def month_of(value: Any, where: str, problems: list[str]) -> int | None:
+    """A ``month`` key (``7``, ``"7"``, ``"7月"``, ``"1-7月"``) as 1–12; None with a problem for anything else."""
+    text = text_of(value)
+    key = (text or "").strip().removesuffix("月").split("-")[-1].strip()
+    if isinstance(value, bool) or not key.isdigit() or not 1 <= int(key) <= 12:
+        problems.append(f"{where}“month”（监控月份）应为1至12的月份（如 7），却是“{short(str(value))}”")
+        return None
+    return int(key)
+
+
+def lines_of(text: str, header: str) -> list[int]:
     """1-based line numbers of ``[[header]]`` lines, in order (for messages that point into the file)."""
     pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]")
     return [number for number, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
 
 
-def _where(name: str, ordinal: int, lines: list[int], what: str) -> str:
+def where_of(name: str, ordinal: int, lines: list[int], what: str) -> str:
     line = f"（第{lines[ordinal - 1]}行）" if ordinal <= len(lines) else ""
     return f"{name} 第{ordinal}个{what}{line}"
 
 
-def _indicator(raw: Any, source: str) -> Indicator:
+def known_keys(keys: tuple[str, ...], monitoring: bool) -> str:
+    """The keys an unknown key's message lists: the monitoring keys only in a monitoring file."""
+    return "、".join(key for key in keys if monitoring or key not in MONITOR_KEYS)
+
+
+def is_monitoring(head: Any, items: Any) -> bool:
+    """Whether a TOML file is a monitoring one: a ``month`` key, or an entry with a monitoring key."""
+    entries = items if isinstance(items, list) else list(items.values()) if isinstance(items, Mapping) else []
+    return "month" in head or any(isinstance(e, Mapping) and any(k in e for k in MONITOR_KEYS) for e in entries)
+
+
+def _indicator(raw: Any, source: str, monitoring: bool) -> Indicator:
     problems: list[str] = []
     if not isinstance(raw, Mapping):
         return Indicator("", "", None, source=source, problems=(f"{source}：应为一个指标表（[[indicators]]）",))
     cells: dict[str, str] = {}
     for key, value in raw.items():
         if key not in INDICATOR_KEYS:
-            problems.append(f"{source}：未知的键“{key}”（可用的键：{'、'.join(INDICATOR_KEYS)}）")
+            problems.append(f"{source}：未知的键“{key}”（可用的键：{known_keys(INDICATOR_KEYS, monitoring)}）")
             continue
-        text = _text(value)
+        text = text_of(value)
         if text is None:
             problems.append(f"{source}：“{key}”应为字符串，却是 {type(value).__name__} 值")
             continue
         cells[key] = text
     for key, what in (("name", "三级指标名称"), ("target", "指标值"), ("weight", "分值")):
-        if key not in raw:
+        if key not in raw and not (monitoring and key == "weight"):  # a monitoring table needs no 分值
             problems.append(f"{source}：缺少“{key}”（{what}）")
         elif key in cells and not cells[key].strip():
             problems.append(f"{source}：“{key}”（{what}）为空")
@@ -138,10 +174,14 @@ def _indicator(raw: Any, source: str) -> Indicator:
         reason=cells.get("reason", "").strip(),
         source=source,
         problems=tuple(problems),
+        expected=cells["expected"].strip() if "expected" in cells else None,
+        plan=cells["plan"].strip() if "plan" in cells else None,
+        possibility=cells.get("possibility", "").strip(),
+        reason_kind=cells.get("reason_kind", "").strip(),
     )
 
 
-def _budget(raw: Any, where: str, problems: list[str]) -> Budget | None:
+def budget_of(raw: Any, where: str, problems: list[str]) -> Budget | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
@@ -176,7 +216,7 @@ def _funds(raw: Any, where: str, problems: list[str]) -> Funds:
 
 def table_from_toml(text: str, shown: str) -> Table:
     """A table from the text of a TOML file (``shown`` names the file in messages)."""
-    data = _loads(text, shown)
+    data = loads(text, shown)
     name = PurePath(shown).name
     if "indicators" not in data:
         raise TableReadError(shown, "不是绩效目标表：缺少 [[indicators]]（每个三级指标一节）")
@@ -218,13 +258,16 @@ def table_from_toml(text: str, shown: str) -> Table:
     if not isinstance(policy, dict):
         problems.append(f"{name}：[policy] 应为一个表")
         policy = {}
-    lines = _lines_of(text, "indicators")
+    lines = lines_of(text, "indicators")
+    monitoring = is_monitoring(head, data["indicators"])
     indicators = tuple(
-        _indicator(raw, _where(name, ordinal, lines, "指标")) for ordinal, raw in enumerate(data["indicators"], start=1)
+        _indicator(raw, where_of(name, ordinal, lines, "指标"), monitoring)
+        for ordinal, raw in enumerate(data["indicators"], start=1)
     )
     if not indicators:
         raise TableReadError(shown, "[[indicators]] 是空的，没有任何指标")
     problems += duplicate_names(indicators, name)
+    month = month_of(head["month"], f"{name}：[table] 的", problems) if "month" in head else None
     return Table(
         title=str(head.get("title", "")).strip() or PurePath(shown).stem,
         indicators=indicators,
@@ -233,67 +276,12 @@ def table_from_toml(text: str, shown: str) -> Table:
         unit=str(head.get("unit", "")).strip(),
         project=str(head.get("project", "")).strip(),
         funds=_funds(head.get("funds", {}), name, problems),
-        budget=_budget(data.get("budget"), name, problems),
+        budget=budget_of(data.get("budget"), name, problems),
         level1_weights=tuple(level1_weights),
         policy=policy,
         source=name,
         problems=tuple(problems),
         goal=str(head.get("goal", "")).strip(),
         extras=tuple(extras),
-    )
-
-
-def _actual(name: str, raw: Any, source: str, problems: list[str]) -> Actual | None:
-    """One entry: a bare value (``"121个"``) or a table with actual, points and reason."""
-    if not isinstance(raw, Mapping):
-        raw = {"actual": raw}
-    known = ("name", "actual", "points", "reason")
-    problems.extend(
-        f"{source}：未知的键“{key}”（可用的键：name、actual、points、reason）" for key in raw if key not in known
-    )
-    if not name.strip():
-        problems.append(f"{source}：缺少“name”（三级指标名称）")
-        return None
-    actual = _text(raw["actual"]) if "actual" in raw else None
-    if "actual" in raw and actual is None:
-        problems.append(f"{source}：“actual”应为字符串，却是 {type(raw['actual']).__name__} 值")
-    reported = None
-    if "points" in raw:
-        text = _text(raw["points"])
-        reported, problem = read_points(text or "", f"{source}：“points”（得分）")
-        if text is None or not text.strip():
-            problem = f"{source}：“points”（得分）应为数字，却是“{short(str(raw['points']))}”"
-        problems.extend([problem] if problem else [])
-    reason = _text(raw.get("reason", "")) or ""
-    return Actual(name.strip(), actual.strip() if actual is not None else None, reported, reason.strip(), source)
-
-
-def actuals_from_toml(text: str, shown: str) -> Actuals:
-    """Actuals from the text of a TOML file: ``[budget]``, and ``[actuals]`` (a mapping) or ``[[actuals]]``."""
-    data = _loads(text, shown)
-    name = PurePath(shown).name
-    if "actuals" not in data and "budget" not in data:
-        raise TableReadError(shown, "不是实际完成值文件：应有 [actuals]（三级指标名 = 实际完成值）或 [[actuals]]")
-    problems = [
-        f"{name}：未知的节“{key}”（可用的节：budget、actuals）" for key in data if key not in ("budget", "actuals")
-    ]
-    raw = data.get("actuals", {})
-    entries: list[Actual | None] = []
-    if isinstance(raw, Mapping):
-        entries = [_actual(key, value, f"{name} [actuals]“{key}”", problems) for key, value in raw.items()]
-    elif isinstance(raw, list):
-        lines = _lines_of(text, "actuals")
-        for ordinal, item in enumerate(raw, start=1):
-            source = _where(name, ordinal, lines, "实际完成值")
-            if isinstance(item, Mapping):
-                entries.append(_actual(str(item.get("name", "")), item, source, problems))
-            else:
-                problems.append(f"{source}：应为一个表，含 name 和 actual")
-    else:
-        problems.append(f"{name}：“actuals”应为 [actuals] 表或 [[actuals]] 表数组")
-    return Actuals(
-        tuple(e for e in entries if e is not None),
-        budget=_budget(data.get("budget"), name, problems),
-        source=name,
-        problems=tuple(problems),
+        month=month,
     )

@@ -83,6 +83,8 @@ def dump_table_toml(table: Table) -> str:
     if table.year is not None:
         out.append(f"year = {table.year}")
     out += [f"unit = {_string(table.unit)}", f"project = {_string(table.project)}"]
+    if table.month is not None:
+        out.append(f"month = {table.month}  # 监控月份：数字截至{table.month}月")
     out += [f"{_key(key)} = {_string(value)}" for key, value in table.extras if key not in TABLE_KEYS]
     if table.goal:
         out.append(f"goal = {_string(table.goal)}")
@@ -94,7 +96,7 @@ def dump_table_toml(table: Table) -> str:
         out.append("\n[table.level1_weights]")
         out += [f"{_key(k)} = {_string(written(v))}" for k, v in table.level1_weights]
     if table.budget is not None:
-        out.append("\n[budget]  # 万元")
+        out.append("\n[budget]  # 万元" + (f"；spent 为1-{table.month}月执行数" if table.month is not None else ""))
         out += [f'planned = "{written(table.budget.planned)}"', f'spent = "{written(table.budget.spent)}"']
     if table.policy:
         _section(out, "policy", table.policy)

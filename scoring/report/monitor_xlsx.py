@@ -1,0 +1,263 @@
+"""The national 项目支出绩效目标执行监控表 as an XLSX workbook, with the lights as cell colours. No arithmetic here.
+
+Sheet 1, for columns A–N::
+
+    title (merged A:N)                            项目支出绩效目标执行监控表
+    year and month line                           （2026年度 1-7月）
+    项目名称 | project
+    主管部门 | … | 实施单位 | …
+    项目资金（万元） |  | 年初预算数 | 全年预算数 | 1-M月执行数 | 执行率 | 资金进度 | 资金灯 | 说明
+                     | 年度资金总额 | numbers (执行率 and 资金进度 percent cells), the money light in its colour, steps
+    年度总体目标 | 年初设定目标 | 1-M月实际完成情况
+    绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-M月执行情况 | 全年预计完成情况 |
+             偏差原因分析 (经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他: √) | 完成目标可能性 | 备注
+             | one row per indicator; 一级/二级 merged over equal neighbours; the 1-M月执行情况 cell in the
+               row's light colour; 备注: the light, the 偏差原因 text, the steps and what must still be explained
+    监控结果: 指标灯 (coloured) | 资金灯 (coloured) | rows per light
+    notes and the legend of the colours
+
+Sheet 2, 说明: each row's light and steps, the money's, and the summary of the terminal view.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from scoring.engine.monitor_explain import CATEGORIES, category_of, possibility_of
+from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
+from scoring.engine.monitor_rules import Light
+from scoring.numbers import HUNDRED, q2
+from scoring.report.monitor_text import MISS, summary
+from scoring.report.safety import atomic_write, stable_xlsx
+from scoring.report.wording import step_texts
+
+__all__ = [
+    "FORM_MONITOR",
+    "INDICATOR_HEADERS",
+    "LIGHT_FILLS",
+    "NOTES_TITLE",
+    "monitor_xlsx",
+    "note_of",
+    "percent_cell",
+    "write_monitor_xlsx",
+]
+
+FORM_MONITOR = "项目支出绩效目标执行监控表"
+NOTES_TITLE = "说明"
+#: The light colours (RGB): the fills of lights in every workbook the monitor writes.
+LIGHT_FILLS = {Light.RED: "FFC7CE", Light.YELLOW: "FFEB9C", Light.GREEN: "C6EFCE", Light.BLUE: "BDD7EE"}
+UNJUDGED = "D9D9D9"  # grey, as xlsx_grid.FILLS["无法评分"]: a row that got no light
+INDICATOR_HEADERS = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-{m}月执行情况", "全年预计完成情况",
+                     "偏差原因分析", "完成目标可能性", "备注")  # fmt: skip
+_WIDTHS = (4.5, 10.0, 12.0, 24.0, 13.0, 13.0, 13.0, 6.5, 6.5, 6.5, 8.0, 6.5, 10.0, 44.0)
+_NAME, _TARGET, _ACTUAL, _EXPECTED, _REASONS, _POSSIBLE, _NOTE = 4, 5, 6, 7, 8, 13, 14
+_NOTES_WIDTHS = (5.0, 26.0, 8.0, 10.0, 12.0, 70.0, 40.0)
+_NOTES_HEADERS = ("序号", "三级指标", "指示灯", "完成进度", "预计无法完成", "监控说明", "待说明")
+
+
+def fill_of(light: Light | None) -> str:
+    """The fill of a light: its colour, grey for no light."""
+    return LIGHT_FILLS[light] if light is not None else UNJUDGED
+
+
+def write_monitor_xlsx(result: MonitorResult, path: str | Path) -> None:
+    """Write the monitoring form of ``result`` (sheet 1) and its 说明 (sheet 2) to ``path`` (atomically)."""
+    atomic_write(path, monitor_xlsx(result))
+
+
+def monitor_xlsx(result: MonitorResult) -> bytes:
+    """The monitoring form of ``result`` as XLSX bytes (the same bytes for the same result)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    _form(book.active, result)
+    _notes(book.create_sheet(), result)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return stable_xlsx(buffer.getvalue())
+
+
+def _light_text(light: Light | None) -> str:
+    return light.value if light is not None else "无法判断"
+
+
+def note_of(line: MonitorLine) -> str:
+    """The 备注 of a row: its light (预计无法完成), its 偏差原因 text, its steps, and what it must still explain."""
+    parts = [_light_text(line.light) + (f"（{MISS}）" if line.expected_miss else "")]
+    if line.indicator.reason.strip():
+        parts.append(f"偏差原因：{line.indicator.reason.strip()}")
+    parts.extend(step_texts(line.steps))
+    if line.error:
+        parts.append(f"无法判断：{line.error}")
+    parts.extend(f"注意：{w}" for w in line.warnings)
+    parts.extend(f"待说明：{f}" for f in line.findings)
+    return "；".join(parts)
+
+
+def _form(sheet: Any, result: MonitorResult) -> None:
+    from scoring.report.xlsx_form import write_levels
+    from scoring.report.xlsx_grid import Grid
+
+    table, month = result.table, result.month
+    grid = Grid(sheet, _WIDTHS)
+    last = grid.last
+    sheet.title = FORM_MONITOR
+    grid.put(1, 1, FORM_MONITOR, to_column=last, bold=True, size=16, align="center", border=False)
+    grid.height(1, 32)
+    year = f"{table.year}年度" if table.year else "    年度"
+    grid.put(2, 1, f"（{year} 1-{month}月）", to_column=last, align="center", border=False)
+    extras = dict(table.extras)
+    grid.put(3, 1, "项目名称", to_column=2, head=True)
+    grid.put(3, 3, table.project or table.title, to_column=last)
+    grid.put(4, 1, "主管部门", to_column=2, head=True)
+    grid.put(4, 3, extras.get("authority", ""), to_column=6)
+    grid.put(4, 7, "实施单位", head=True)
+    grid.put(4, 8, extras.get("implementer", "") or table.unit, to_column=last)
+    _money(grid, result, 5)
+    grid.put(7, 1, "年度总体目标", to_column=2, to_row=8, head=True)
+    grid.put(7, 3, "年初设定目标", to_column=_EXPECTED, head=True)
+    grid.put(7, _REASONS, f"1-{month}月实际完成情况", to_column=last, head=True)
+    grid.put(8, 3, table.goal.strip(), to_column=_EXPECTED)
+    grid.put(8, _REASONS, None, to_column=last)
+    header, lines = 9, result.lines
+    first = header + 2
+    grid.put(header, 1, INDICATOR_HEADERS[0], to_row=header + 1 + len(lines), head=True)
+    for column, text in zip((2, 3, 4, 5, 6, 7), INDICATOR_HEADERS[1:7], strict=True):
+        grid.put(header, column, text.format(m=month), to_row=header + 1, head=True)
+    grid.put(header, _REASONS, INDICATOR_HEADERS[7], to_column=_REASONS + 4, head=True)
+    for column, text in enumerate(CATEGORIES, start=_REASONS):
+        grid.put(header + 1, column, text, head=True)
+    grid.put(header, _POSSIBLE, INDICATOR_HEADERS[8], to_row=header + 1, head=True)
+    grid.put(header, _NOTE, INDICATOR_HEADERS[9], to_row=header + 1, head=True)
+    write_levels(grid, table, [line.indicator for line in lines], first)
+    for row, line in enumerate(lines, start=first):
+        _indicator(grid, line, row)
+    end = _result_row(grid, result, first + len(lines))
+    grid.finish((header, header + 1), end)
+
+
+def _money(grid: Any, result: MonitorResult, row: int) -> None:
+    """The 项目资金 block: a header row and the 年度资金总额 row with the money light in its colour."""
+    month, last = result.month, grid.last
+    grid.put(row, 1, "项目资金\n（万元）", to_column=2, to_row=row + 1, head=True)
+    grid.put(row, 3, None, head=True)
+    titles = ("年初预算数", "全年预算数", f"1-{month}月执行数", "执行率", "资金进度", "资金灯")
+    spans = ((4, 4), (5, 5), (6, 6), (7, 7), (8, 9), (10, 11))
+    for text, (column, to) in zip(titles, spans, strict=True):
+        grid.put(row, column, text, to_column=to, head=True)
+    grid.put(row, 12, "说明", to_column=last, head=True)
+    table, budget = result.table, result.budget
+    given = table.budget if table.budget is not None else None
+    initial = given.initial if given is not None and given.initial is not None else table.funds.total
+    grid.put(row + 1, 3, "年度资金总额", align="center")
+    grid.put(row + 1, 4, initial, number_format="0.00", align="center")
+    if budget is None:
+        grid.blank(row + 1, 5, 7)
+        grid.put(row + 1, 8, None, to_column=9)
+        grid.put(row + 1, 10, None, to_column=11)
+        grid.put(row + 1, 12, "未给出全年预算数和执行数，资金不作判断", to_column=last)
+        return
+    _budget_cells(grid, budget, row + 1)
+
+
+def _budget_cells(grid: Any, budget: MonitorBudget, row: int) -> None:
+    fill = fill_of(budget.light)
+    grid.put(row, 5, budget.planned, number_format="0.00", align="center")
+    grid.put(row, 6, budget.spent, number_format="0.00", align="center")
+    grid.put(row, 7, budget.rate, number_format="0.00%", align="center")
+    grid.put(row, 8, percent_cell(budget.progress), number_format="0.00%", align="center", to_column=9)
+    grid.put(row, 10, _light_text(budget.light), align="center", to_column=11, fill=fill, bold=True)
+    words = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
+    grid.put(row, 12, words, to_column=grid.last)
+
+
+def _indicator(grid: Any, line: MonitorLine, row: int) -> None:
+    ind = line.indicator
+    grid.put(row, _NAME, ind.name)
+    grid.put(row, _TARGET, ind.target)
+    grid.put(row, _ACTUAL, ind.actual, fill=fill_of(line.light))
+    grid.put(row, _EXPECTED, ind.expected)
+    named = category_of(ind)
+    for column, category in enumerate(CATEGORIES, start=_REASONS):
+        grid.put(row, column, "√" if category in named else None, align="center")
+    grid.put(row, _POSSIBLE, possibility_of(ind.possibility) or ind.possibility.strip(), align="center")
+    grid.put(row, _NOTE, note_of(line))
+
+
+def _result_row(grid: Any, result: MonitorResult, row: int) -> int:
+    """The project's two lights (coloured) and the legend; returns the last row written."""
+    last = grid.last
+    grid.put(row, 1, "监控结果", to_column=3, head=True)
+    grid.put(row, 4, f"指标灯：{_light_text(result.light)}", fill=fill_of(result.light), bold=True, align="center")
+    money = "资金灯：" + ("未判断" if result.budget is None else _light_text(result.money_light))
+    money_fill = None if result.budget is None else fill_of(result.money_light)
+    grid.put(row, 5, money, to_column=6, fill=money_fill, bold=True, align="center")
+    grid.put(row, 7, summary(result)[0].removeprefix("小结："), to_column=last)
+    notes = ["说明：“1-M月执行情况”单元格的底色为该行的监控灯；每行的判断过程见“备注”列和工作表“说明”。"]
+    lacking = sum(1 for line in result.lines if line.findings)
+    if lacking:
+        notes.append(f"需说明而未说明偏差原因或完成目标可能性的指标 {lacking} 项（见“备注”列“待说明”）。")
+    legend = [
+        (f"{Light.RED.value}：进度明显滞后，须说明偏差原因和完成目标可能性。", LIGHT_FILLS[Light.RED]),
+        (f"{Light.YELLOW.value}：进度滞后或{MISS}，须说明偏差原因和完成目标可能性。", LIGHT_FILLS[Light.YELLOW]),
+        (f"{Light.GREEN.value}：按计划推进。", LIGHT_FILLS[Light.GREEN]),
+        (f"{Light.BLUE.value}：明显超前，请核实指标值是否偏低。", LIGHT_FILLS[Light.BLUE]),
+        ("灰色：无法判断，原因见“备注”列。", UNJUDGED),
+    ]
+    lines: list[tuple[str, str | None]] = [*((text, None) for text in notes), *legend]
+    for offset, (text, fill) in enumerate(lines, start=row + 2):
+        grid.put(offset, 1, text, to_column=last, fill=fill, border=False)
+    return row + 1 + len(lines)
+
+
+def _notes(sheet: Any, result: MonitorResult) -> None:
+    """Sheet 2: each row's light, progress and steps; the money; the summary."""
+    from scoring.report.xlsx_grid import Grid
+
+    grid = Grid(sheet, _NOTES_WIDTHS)
+    last = grid.last
+    sheet.title = NOTES_TITLE
+    grid.put(1, 1, "监控说明", to_column=last, bold=True, size=16, align="center", border=False)
+    grid.height(1, 32)
+    table = result.table
+    grid.put(2, 1, f"{table.project or table.title}  1-{result.month}月", to_column=last, align="center", border=False)
+    for column, text in enumerate(_NOTES_HEADERS, start=1):
+        grid.put(3, column, text, head=True)
+    row = 3
+    for number, line in enumerate(result.lines, start=1):
+        row += 1
+        fill = fill_of(line.light)
+        words = [*step_texts(line.steps), *([f"无法判断：{line.error}"] if line.error else [])]
+        words += [f"注意：{w}" for w in line.warnings]
+        miss = MISS if line.expected_miss else ""
+        cells = (str(number), line.name, _light_text(line.light), percent_cell(line.progress), miss, "；".join(words),
+                 "；".join(line.findings))  # fmt: skip
+        for column, value in enumerate(cells, start=1):
+            grid.put(row, column, value, fill=fill, align="left" if column in (2, 6, 7) else "center",
+                     number_format="0.00%")  # fmt: skip
+    budget = result.budget
+    if budget is not None:
+        row += 1
+        fill = fill_of(budget.light)
+        said = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
+        for column, value in enumerate(
+            ("", "资金", _light_text(budget.light), percent_cell(budget.progress), "", said, "")
+        ):
+            grid.put(row, column + 1, value, fill=fill, align="left" if column in (1, 5, 6) else "center",
+                     number_format="0.00%")  # fmt: skip
+    end = row + 1
+    for text in summary(result):
+        end += 1
+        grid.put(end, 1, text.strip(), to_column=last, border=False)
+    if table.source:
+        end += 1
+        grid.put(end, 1, f"来源：{table.source}", to_column=last, border=False)
+    grid.finish((3, 3), end, freeze="A4")
+
+
+def percent_cell(ratio: Decimal | None) -> Decimal | None:
+    """A progress as a percent cell: the ratio rounded as the text shows it (``77.92%``)."""
+    return None if ratio is None else q2(ratio * HUNDRED) / HUNDRED
