@@ -51,8 +51,10 @@ def score_row(row: CompiledRow, year: int | None, policy: Policy, reader: Reader
     book = row.book
     if book is None or book.policy is not policy or book.reader() is not reader:
         return _score(row, year, policy, reader)
-    # the plan by its id: a book forgets its scores whenever it forgets its plans, so an id is never reused here
-    key = (id(row.plan), year, indicator.weight, indicator.actual, indicator.reported)
+    # the plan by its id: a book forgets its scores whenever it forgets its plans, so an id is never reused here;
+    # 分值 and 自评得分 by their writing, which the steps and warnings show (2.5 is not 2.50, 9 is not 9.0)
+    reported = indicator.reported
+    key = (id(row.plan), year, str(indicator.weight), indicator.actual, None if reported is None else str(reported))
     parts = book.scores.get(key)
     if parts is not None:
         points, status, rule, ratio, flags, warnings, error, difference = parts
