@@ -7,10 +7,8 @@ Each function takes one table at a time, so a batch is written as it is scored. 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -19,7 +17,7 @@ from scoring.engine.batch import Skipped
 from scoring.engine.results import TableScore
 from scoring.numbers import written
 from scoring.report.files import line_cells
-from scoring.report.json import as_dict
+from scoring.report.json import json_line as table_line
 
 __all__ = [
     "DETAIL_HEADER",
@@ -81,13 +79,7 @@ def detail_rows(result: TableScore) -> Iterable[list[str]]:
 def json_line(result: TableScore) -> str:
     """One table as a JSON line: the ``--json`` document plus ``file``, ``sheet`` and ``project``."""
     file, sheet = place(result)
-    document: dict[str, Any] = {
-        "file": file,
-        "sheet": sheet,
-        "project": result.table.project or result.table.title,
-        **as_dict(result),
-    }
-    return json.dumps(document, ensure_ascii=False) + "\n"
+    return table_line(result, {"file": file, "sheet": sheet, "project": result.table.project or result.table.title})
 
 
 _WIDTHS = (30, 16, 24, 8, 8, 8, 6, 8, 8)
