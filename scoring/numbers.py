@@ -109,10 +109,10 @@ def _absurd(value: Decimal) -> bool:
 
 def written(value: Decimal) -> str:
     """A Decimal in plain notation with the digits it has (``6.70``, ``1.5E+6`` -> ``1500000``); never ``-0``."""
-    if _absurd(value):
+    if not value.is_finite() or not -_PLAIN_LIMIT <= value.adjusted() <= _PLAIN_LIMIT:  # _absurd, inline: hot
         return str(value)
     text = format(value, "f")
-    if value.is_zero() and text.startswith("-"):
+    if text[0] == "-" and value.is_zero():
         return text[1:]
     return text
 
