@@ -46,6 +46,7 @@ _ONE = Decimal(1)
 _SHOWN_PLACES = 6
 _SHOWN = Decimal(1).scaleb(-_SHOWN_PLACES)
 _PLAIN_LIMIT = 1000
+_UNBOUNDED = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 
 
 def _wide(value: Decimal) -> decimal.Context:
@@ -109,10 +110,10 @@ def _absurd(value: Decimal) -> bool:
 
 def written(value: Decimal) -> str:
     """A Decimal in plain notation with the digits it has (``6.70``, ``1.5E+6`` -> ``1500000``); never ``-0``."""
-    if _absurd(value):
+    if not value.is_finite() or not -_PLAIN_LIMIT <= value.adjusted() <= _PLAIN_LIMIT:  # _absurd, inline: hot
         return str(value)
     text = format(value, "f")
-    if value.is_zero() and text.startswith("-"):
+    if text[0] == "-" and value.is_zero():
         return text[1:]
     return text
 
@@ -123,7 +124,7 @@ def plain(value: Decimal) -> str:
         return str(value)
     if value == value.to_integral_value():
         return written(_quantize(value, _ONE))
-    return written(value.normalize(context=_wide(value)))
+    return written(value.normalize(context=_UNBOUNDED))  # room for every digit: nothing is rounded
 
 
 def show(value: Decimal) -> str:

@@ -829,6 +829,21 @@ class TestRecurringRows:
         assert two.points == one.points == D("9.00")
         assert explain(two) == explain(one)
 
+    def test_written_weight_and_points_kept_apart(self) -> None:
+        """2.5 and 2.50, 9 and 9.0 are equal numbers written differently: a row's warnings and steps show its own."""
+        reader = Reader()
+        rows = [
+            row("有效保障", "部分达成", rule=GRADED, name="甲", reported="9"),
+            row("有效保障", "部分达成", rule=GRADED, name="甲", reported="9.0"),
+            row("≥110个", "120个", weight="2.5", name="乙"),
+            row("≥110个", "120个", weight="2.50", name="乙"),
+        ]
+        lines = score_table(table(*rows), reader=reader).lines
+        assert "自评得分9分" in lines[0].warnings[0]
+        assert "自评得分9.0分" in lines[1].warnings[0]
+        assert explain(lines[2]).endswith("得满分 2.5")
+        assert explain(lines[3]).endswith("得满分 2.50")
+
     def test_pickled_with_steps(self) -> None:
         """A scored table survives pickling (``--jobs``) with its steps, also those worked out on reading."""
         reader = Reader()

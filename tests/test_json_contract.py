@@ -14,7 +14,7 @@ import pytest
 import scoring
 from scoring.engine import score_table
 from scoring.report import as_dict
-from scoring.report.json import SCHEMA, schema
+from scoring.report.json import SCHEMA, json_line, render_jsonl, schema
 from scoring.tables import load_actuals, load_table
 from scoring.tables.model import Budget, Indicator, Table
 
@@ -139,3 +139,28 @@ class TestIndicatorTypes:
         result = score_table(Table("t", rows))
         assert result.lines[1].points == D("5.00")
         assert not result.complete
+
+
+def test_json_line_is_the_document_on_one_line() -> None:
+    """The JSON line written piece by piece (a recurring line's shared part rendered once) is, byte for byte, the
+    document dumped whole: rows alike but for their 一级/二级指标 and source, rows that differ only in how their
+    分值 or 自评得分 is written, reference and unscored rows, quotes and backslashes in cells."""
+    rows = []
+    for n in range(3):
+        rows += [
+            Indicator(name="个数", target="≥110个", weight=10, actual="99个", level1=f"产出{n}", source=f"第{n}行"),
+            Indicator(name="个数", target="≥110个", weight="10.0", actual="99个", reported="9"),
+            Indicator(name="个数", target="≥110个", weight="2.5", actual="120个"),
+            Indicator(name="个数", target="≥110个", weight="2.50", actual="120个"),
+            Indicator(name="个数", target="≥110个", weight=10, actual="99个", reported="9.0", level2='"引号"\\'),
+            Indicator(name="满意度", target="≥95%", weight=10, actual="约90%", level1="效益\n指标"),
+            Indicator(name="完成时间", target="2026年6月30日前", weight=5, actual="2026年7月2日"),
+            Indicator(name="其中：参考", target="≥3个", weight=None, actual="3个"),
+            Indicator(name="无法评分", target="≥10个", weight=10, actual="5平方米"),
+        ]
+    table = Table('标题"\\', tuple(rows), budget=Budget(D(100), D(90)), year=2026)
+    for _ in range(2):
+        result = score_table(table)
+        first = {"file": "a.csv", "sheet": "", "project": "项目"}
+        assert json_line(result, first) == json.dumps({**first, **as_dict(result)}, ensure_ascii=False) + "\n"
+        assert render_jsonl(result) == json.dumps(as_dict(result), ensure_ascii=False) + "\n"

@@ -11,7 +11,7 @@ with its own indicator, so a province's recurring rows (``≥95%`` met by ``100%
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from scoring.engine.choose import Shape, apply
@@ -52,14 +52,16 @@ def score_row(row: CompiledRow, year: int | None, policy: Policy, reader: Reader
     book = row.book
     if book is None or book.policy is not policy or book.reader() is not reader:
         return _score(row, year, policy, reader)
-    # the plan by its id: a book forgets its scores whenever it forgets its plans, so an id is never reused here
-    key = (id(row.plan), year, indicator.weight, indicator.actual, indicator.reported)
+    # the plan itself (hashed by identity; a key holding it keeps its identity unique); 分值 and 自评得分 by their
+    # writing, which the steps and warnings show (2.5 is not 2.50, 9 is not 9.0)
+    reported = indicator.reported
+    key = (row.plan, year, str(indicator.weight), indicator.actual, None if reported is None else str(reported))
     parts = book.scores.get(key)
     if parts is not None:
         points, status, rule, ratio, flags, warnings, error, difference = parts
         steps = functools.partial(_steps, row, year, policy, reader)
-        return Score(indicator, points, status, rule, ratio, flags, warnings, steps, error, difference)
-    score = _score(row, year, policy, reader)
+        return Score(indicator, points, status, rule, ratio, flags, warnings, steps, error, difference, key)
+    score = _score(row, year, policy, reader, key)
     # kept without its steps: a score kept is a few plain values, which the garbage collector need not walk
     book.scores.put(key, (score.points, score.status, score.rule, score.ratio, score.flags, score.warnings,
                           score.error, score.difference))  # fmt: skip
@@ -71,8 +73,8 @@ def _steps(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -
     return _score(row, year, policy, reader).steps
 
 
-def _score(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -> Score:
-    """Score a row that can be scored (it has a target, a rule and a 分值)."""
+def _score(row: CompiledRow, year: int | None, policy: Policy, reader: Reader, memo: Hashable | None = None) -> Score:
+    """Score a row that can be scored (it has a target, a rule and a 分值); ``memo`` is its key in the book."""
     indicator = row.indicator
     assert row.rule is not None
     assert row.shape is not None
@@ -98,6 +100,7 @@ def _score(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -
             warnings=tuple(work.warnings),
             steps=tuple(work.steps),
             error=exc.message,
+            memo=memo,
         )
     work.steps.extend(outcome.steps)
     if not outcome.achieved:
@@ -136,4 +139,5 @@ def _score(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -
         warnings=tuple(work.warnings),
         steps=tuple(work.steps),
         difference=difference,
+        memo=memo,
     )

@@ -7,7 +7,7 @@ and as JSON.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from decimal import Decimal
 from typing import Any, Union
 
@@ -97,6 +97,10 @@ class Score:
     _steps: Steps = attrs.field(default=(), alias="steps", eq=_evaluated, hash=False, repr=_shown)
     error: str | None = None
     difference: Decimal | None = None
+    #: what the score is a function of, for a row scored through a reader's book (its plan, year, 分值 and 自评得分
+    #: as written, 实际完成值): two scores with the same memo differ only in their indicators' unscored cells
+    #: (一级/二级指标, source …), so a report may keep what it renders of one for the next; None otherwise
+    memo: Hashable | None = attrs.field(default=None, eq=False, hash=False, repr=False)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -113,7 +117,8 @@ class Score:
         return self.indicator.weight
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (for ``--jobs``) with its steps worked out: the function behind them holds the reader."""
+        """Pickled (for ``--jobs``) with its steps worked out: the function behind them holds the reader. The memo
+        stays behind: it holds the book's plan, which means nothing in another process."""
         fields = (self.points, self.status, self.rule, self.ratio, self.flags, self.warnings, self.steps)
         return (Score, (self.indicator, *fields, self.error, self.difference))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Hashable
 from importlib import resources
 from typing import Any
 
@@ -18,7 +19,8 @@ from scoring.numbers import HUNDRED, q2, written
 from scoring.report.wording import explain, step_texts
 from scoring.version import version
 
-__all__ = ["SCHEMA", "as_dict", "budget_dict", "render_json", "render_jsonl", "schema", "score_dict"]
+__all__ = ["SCHEMA", "as_dict", "budget_dict", "json_line", "render_json", "render_jsonl", "schema", "score_dict",
+           "score_json"]  # fmt: skip
 
 #: The name and version of the JSON shape; a change that breaks readers bumps the number.
 SCHEMA = "scoring.table-score/1"
@@ -109,12 +111,8 @@ def budget_dict(budget: BudgetScore) -> dict[str, Any]:
     }
 
 
-def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
-    """A scored table (or one line, or the budget line) as the plain data of ``scoring score --json``."""
-    if isinstance(result, Score):
-        return score_dict(result)
-    if isinstance(result, BudgetScore):
-        return budget_dict(result)
+def _head(result: TableScore) -> dict[str, Any]:
+    """What a table's document says before its ``indicators``."""
     table = result.table
     return {
         "schema": SCHEMA,
@@ -127,7 +125,12 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
             "project": table.project,
             "source": table.source,
         },
-        "indicators": [score_dict(s) for s in result.lines],
+    }
+
+
+def _tail(result: TableScore) -> dict[str, Any]:
+    """What a table's document says after its ``indicators``."""
+    return {
         "budget": None if result.budget is None else budget_dict(result.budget),
         "total": written(result.total),
         "max": written(result.maximum),
@@ -143,6 +146,49 @@ def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
     }
 
 
+def as_dict(result: TableScore | Score | BudgetScore) -> dict[str, Any]:
+    """A scored table (or one line, or the budget line) as the plain data of ``scoring score --json``."""
+    if isinstance(result, Score):
+        return score_dict(result)
+    if isinstance(result, BudgetScore):
+        return budget_dict(result)
+    return {**_head(result), "indicators": [score_dict(s) for s in result.lines], **_tail(result)}
+
+
+#: The JSON text of the part of a line its memo decides (everything but 一级/二级指标 and source), by memo.
+_SHARED: dict[Hashable, str] = {}
+_SHARED_SIZE = 16384
+_text = json.encoder.encode_basestring  # a str as JSON, as json.dumps(..., ensure_ascii=False) writes it
+
+
+def score_json(score: Score) -> str:
+    """One line of ``indicators`` as JSON text: ``json.dumps(score_dict(score), ensure_ascii=False)``.
+
+    A line scored like one before (same :attr:`Score.memo`) shares all but its 一级/二级指标 and source with it:
+    that part is rendered once (the steps worded, the explanation joined) and kept, a bounded number of them.
+    """
+    ind, memo = score.indicator, score.memo
+    shared = None if memo is None else _SHARED.get(memo)
+    if shared is None:
+        data = score_dict(score)
+        del data["level1"], data["level2"], data["source"]
+        shared = json.dumps(data, ensure_ascii=False)[1:-1]
+        if memo is not None:
+            if len(_SHARED) >= _SHARED_SIZE:
+                _SHARED.clear()
+            _SHARED[memo] = shared
+    return f'{{"level1": {_text(ind.level1)}, "level2": {_text(ind.level2)}, {shared}, "source": {_text(ind.source)}}}'
+
+
+def json_line(result: TableScore, first: dict[str, Any] | None = None) -> str:
+    """A table as one line of JSON (JSON Lines), ``first``'s keys before the document's: the same text as
+    ``json.dumps({**first, **as_dict(result)}, ensure_ascii=False) + "\\n"``, written piece by piece."""
+    head = json.dumps({**(first or {}), **_head(result)}, ensure_ascii=False)
+    lines = ", ".join([score_json(s) for s in result.lines])
+    tail = json.dumps(_tail(result), ensure_ascii=False)
+    return f'{head[:-1]}, "indicators": [{lines}], {tail[1:]}\n'
+
+
 def render_json(result: TableScore) -> str:
     """The JSON document of ``scoring score --json``."""
     return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
@@ -150,4 +196,4 @@ def render_json(result: TableScore) -> str:
 
 def render_jsonl(result: TableScore) -> str:
     """The same document on one line (JSON Lines: one table per line, as batches stream them)."""
-    return json.dumps(as_dict(result), ensure_ascii=False) + "\n"
+    return json_line(result)

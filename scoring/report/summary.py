@@ -7,10 +7,8 @@ Each function takes one table at a time, so a batch is written as it is scored. 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
@@ -19,7 +17,7 @@ from scoring.engine.batch import Skipped
 from scoring.engine.results import TableScore
 from scoring.numbers import written
 from scoring.report.files import line_cells
-from scoring.report.json import as_dict
+from scoring.report.json import json_line as table_line
 
 __all__ = [
     "DETAIL_HEADER",
@@ -81,16 +79,28 @@ def detail_rows(result: TableScore) -> Iterable[list[str]]:
 def json_line(result: TableScore) -> str:
     """One table as a JSON line: the ``--json`` document plus ``file``, ``sheet`` and ``project``."""
     file, sheet = place(result)
-    document: dict[str, Any] = {
-        "file": file,
-        "sheet": sheet,
-        "project": result.table.project or result.table.title,
-        **as_dict(result),
-    }
-    return json.dumps(document, ensure_ascii=False) + "\n"
+    return table_line(result, {"file": file, "sheet": sheet, "project": result.table.project or result.table.title})
 
 
 _WIDTHS = (30, 16, 24, 8, 8, 8, 6, 8, 8)
+_RIGHT = (False, False, False, True, True, True, False, True, True)
+
+
+def _padded(text: str, columns: int, right: bool) -> str:
+    """:func:`pad`, with printable ASCII (numbers, most paths) measured by its length, one column a character, and
+    other texts (units, grades, file names, which recur) padded once."""
+    if text.isascii() and text.isprintable() and len(text) <= columns:
+        return text.rjust(columns) if right else text.ljust(columns)
+    key = (text, columns, right)
+    padded = _PADDED.get(key)
+    if padded is None:
+        if len(_PADDED) >= 4096:
+            _PADDED.clear()
+        padded = _PADDED[key] = pad(text, columns, right)
+    return padded
+
+
+_PADDED: dict[tuple[str, int, bool], str] = {}
 
 
 @attrs.frozen
@@ -170,8 +180,7 @@ class Tally:
         row = summary_row(result)
         where = clip_left(row[0] + (f" {row[1]}" if row[1] else ""), _WIDTHS[0])
         cells = (where, row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9])
-        right = (False, False, False, True, True, True, False, True, True)
-        return "  ".join(pad(c, w, r) for c, w, r in zip(cells, _WIDTHS, right, strict=True)).rstrip() + "\n"
+        return "  ".join(map(_padded, cells, _WIDTHS, _RIGHT)).rstrip() + "\n"
 
     def footer(self) -> str:
         """Projects per grade, rows unscored, files skipped and why."""

@@ -90,7 +90,10 @@ class Block:
     def _summary(self, number: int, row: tuple[str, ...], cells: Mapping[str, str]) -> bool:
         """Read a 总分 or 预算执行率 row; whether the row was one."""
         texts = (next(filter(None, row), ""), cells.get("name", ""), cells.get("level1", ""))
-        if not any(len(t) <= 16 and ("总" in t or "合" in t or "预" in t) for t in texts):
+        for t in texts:  # a loop, not any(): this runs for every row
+            if len(t) <= 16 and ("总" in t or "合" in t or "预" in t):
+                break
+        else:
             return False
         names = {normalize(text) for text in texts}
         if not names & TOTAL_NAMES:
@@ -117,7 +120,7 @@ class Block:
         """The row's cells by field, unreadable ones blank with their problem, and the fields of those."""
         texts, size = row.cells, len(row.cells)
         cells = {field: texts[index] if index < size else "" for field, index in self.columns.items()}
-        bad = [(self.fields.get(index), why) for index, why in row.bad]
+        bad = [(self.fields.get(index), why) for index, why in row.bad] if row.bad else []
         if "#" in "".join(cells.values()):
             error = "是 Excel 错误值“{}”（公式无法计算），不是有效的值"
             bad += [(field, error.format(text)) for field, text in cells.items() if text in ERROR_VALUES]
@@ -136,7 +139,8 @@ class Block:
             lost = tuple(f"{source}：{note}" for note in row.notes) or (f"{source}：无法读取",)
             self._add(row.number, Indicator("", "", None, source=source, problems=lost))
             return
-        self.problems.extend(f"{source}：{note}" for note in row.notes)
+        if row.notes:
+            self.problems.extend(f"{source}：{note}" for note in row.notes)
         if not any(row.cells) or self._repeated_header(row.cells):
             return
         problems: list[str] = []
