@@ -167,7 +167,7 @@ def _budget_cells(grid: Any, budget: MonitorBudget, row: int) -> None:
     fill = fill_of(budget.light)
     grid.put(row, 5, budget.planned, number_format="0.00", align="center")
     grid.put(row, 6, budget.spent, number_format="0.00", align="center")
-    grid.put(row, 7, budget.rate, number_format="0.00%", align="center")
+    grid.put(row, 7, percent_cell(budget.rate), number_format="0.00%", align="center")
     grid.put(row, 8, percent_cell(budget.progress), number_format="0.00%", align="center", to_column=9)
     grid.put(row, 10, _light_text(budget.light), align="center", to_column=11, fill=fill, bold=True)
     words = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
