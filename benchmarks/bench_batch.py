@@ -1,12 +1,16 @@
 """Batch benchmark: how time and peak memory grow from 10^3 to 10^6 indicator rows (run by hand, not in tests).
 
-    .venv/bin/python benchmarks/bench_batch.py [--sizes 1000,10000,100000,1000000] [--jobs 1] [--plot out.png]
+    .venv/bin/python benchmarks/bench_batch.py [--sizes 1000,10000,100000,1000000] [--jobs 1,2] [--plot out.png]
 
 For each size it writes a long-format CSV (项目名称 | 单位名称 | 三级指标 | 指标值 | 实际完成值 | 分值 | 赋分规则, ten
 indicators per project, targets drawn from the seed tables and the real-targets corpus, actuals varied), then runs
-``scoring score FILE -o out.jsonl --quiet`` in a child process and measures its wall time and peak memory (maximum
-resident set size), next to the time Python's ``csv`` module takes just to read the same file. The table is printed
-as Markdown (paste it into benchmarks/README.md); ``--plot`` draws time and memory against rows (needs matplotlib:
+``scoring score FILE -o out.jsonl --quiet --jobs N`` in a child process for each N of ``--jobs`` (back to back on
+the same file, so that a shared machine's load hits them alike) and measures its wall time, its CPU time (user +
+system, its workers included), the peak memory of its largest process (maximum resident set size) and, with
+``--jobs`` above 1, the peak of all its processes together (proportional set size, sampled every 50 ms from
+``/proc``; shared pages counted once), next to the time Python's ``csv`` module takes just to read the same file.
+The JSON lines of every N are compared byte for byte with the first N's. The table is printed as Markdown (paste
+it into benchmarks/README.md); ``--plot`` draws time and memory against rows (needs matplotlib:
 ``pip install matplotlib``).
 """
 
@@ -14,11 +18,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,18 +75,57 @@ def csv_read_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_batch(path: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of ``scoring score FILE -o out.jsonl`` in a child process."""
-    output = path.with_suffix(".jsonl")
+def run_batch(path: Path, jobs: int) -> tuple[float, float, float, float | None, str]:
+    """Wall seconds, CPU seconds, peak resident memory of the largest process (MiB), peak memory of all the
+    processes together (MiB, None where ``/proc`` cannot tell) and a digest of the JSON lines written, of
+    ``scoring score FILE -o out.jsonl --jobs N`` in a child process."""
+    output = path.with_suffix(f".{jobs}.jsonl")
     start = time.perf_counter()
     child = subprocess.Popen(
         [str(SCORING), "score", str(path), "-o", str(output), "--quiet", "--jobs", str(jobs)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _, _, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest of all children so far
+    sampled: list[float | None] = [0.0]
+    watch = threading.Thread(target=_sample, args=(child, sampled), daemon=True)
+    watch.start()
+    _, _, usage = os.wait4(child.pid, 0)  # this child's own peak (and its workers'), not other children's so far
     seconds = time.perf_counter() - start
-    return seconds, usage.ru_maxrss / 1024
+    watch.join()
+    with output.open("rb") as handle:  # a digest, not the bytes: a child forked from a large process starts large
+        written = hashlib.file_digest(handle, "sha256").hexdigest()
+    output.unlink()
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, sampled[0], written
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux ``/proc``)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return [pid]
+    return [pid, *(p for child in children for p in _tree(int(child)))]
+
+
+def _pss(pid: int) -> float:
+    """A process's proportional set size in KiB (0 once it has ended)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0.0
+    return next((float(line.split()[1]) for line in text.splitlines() if line.startswith("Pss:")), 0.0)
+
+
+def _sample(child: subprocess.Popen[bytes], peak: list[float | None]) -> None:
+    """The largest sum of the process tree's PSS (MiB) while ``child`` runs, into ``peak[0]``."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        peak[0] = None
+        return
+    while child.poll() is None:  # poll only looks: the main thread's wait4 reaps the child
+        total = sum(_pss(pid) for pid in _tree(child.pid)) / 1024
+        peak[0] = max(peak[0] or 0.0, total)
+        time.sleep(0.05)
 
 
 def plot(results: Sequence[tuple[int, float, float, float]], target: Path) -> None:
@@ -105,23 +150,33 @@ def plot(results: Sequence[tuple[int, float, float, float]], target: Path) -> No
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000,1000000")
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", default="1", help="processes, or several to compare: 1,2")
     parser.add_argument("--plot", type=Path, default=None)
     args = parser.parse_args(argv)
+    counts = [int(j) for j in args.jobs.split(",")]
     results = []
-    print("| rows | scoring score (s) | rows/s | peak RSS (MiB) | csv read (s) | ratio |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| rows | jobs | scoring score (s) | rows/s | CPU (s) | peak RSS (MiB) | all processes (MiB) | csv read (s) | ratio |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(s) for s in args.sizes.split(",")):
             path = Path(folder) / f"batch-{size}.csv"
             write_batch(path, size)
             read = csv_read_seconds(path)
-            seconds, peak = run_batch(path, args.jobs)
-            results.append((size, seconds, peak, read))
-            print(
-                f"| {size:,} | {seconds:.2f} | {size / seconds:,.0f} | {peak:.0f} | {read:.2f} | {seconds / read:.1f}× |"
-            )
-            sys.stdout.flush()
+            first: str | None = None
+            for jobs in counts:
+                seconds, cpu, peak, total, written = run_batch(path, jobs)
+                if first is None:
+                    first = written
+                    results.append((size, seconds, peak, read))
+                same = "" if written == first else " (JSON lines differ!)"
+                shown = f"{total:.0f}" if total is not None else "—"
+                print(
+                    f"| {size:,} | {jobs} | {seconds:.2f} | {size / seconds:,.0f} | {cpu:.1f} | {peak:.0f} | {shown} "
+                    f"| {read:.2f} | {seconds / read:.1f}× |{same}"
+                )
+                sys.stdout.flush()
     if args.plot:
         plot(results, args.plot)
         print(f"plot: {args.plot}")

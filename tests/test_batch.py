@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import scoring
+import scoring.engine.batch
 from scoring.cli import main
 from scoring.engine.batch import Skipped, expand, iter_batch
 from scoring.report import as_dict
@@ -72,6 +73,11 @@ class TestScoreBatch:
         batch = scoring.score_batch(["/没有这个目录/x.csv"])
         assert iter(batch) is batch
 
+    def test_skipped_without_on_skip_warns(self) -> None:
+        """Without on_skip a file that cannot be read is a warning naming it, never left out silently."""
+        with pytest.warns(scoring.engine.batch.SkippedFileWarning, match="跳过 /没有这个目录/x.csv：文件不存在"):
+            assert list(scoring.score_batch(["/没有这个目录/x.csv"])) == []
+
     def test_missing_path_is_skipped(self) -> None:
         """A path that does not exist is a Skipped, not an exception."""
         (item,) = list(iter_batch(["/没有这个目录/x.csv"]))
@@ -98,7 +104,9 @@ class TestCommand:
         """--json prints one document per table: the library's as_dict plus file, sheet and project."""
         main(["score", str(folder), "--json", "--quiet"])
         lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        library = [as_dict(r) for r in scoring.score_batch(folder)]
+        skipped: list[Skipped] = []  # the folder's broken file, listed by the command too
+        library = [as_dict(r) for r in scoring.score_batch(folder, on_skip=skipped.append)]
+        assert len(skipped) == 1
         assert [{k: v for k, v in line.items() if k not in ("file", "sheet", "project")} for line in lines] == library
 
     def test_batch_refuses_actuals(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

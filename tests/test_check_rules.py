@@ -64,3 +64,24 @@ class TestRuleFindings:
         found = findings(("≥90%", "偏差原因及整改措施必填", 10))
         assert coded(found, "read-as")
         assert not [f for f in found if f.code.startswith("rule-")]
+
+    def test_steps_against_the_target_direction(self) -> None:
+        """每超过…扣 on a ≥ target, with nothing said of a shortfall, contradicts the target (#9)."""
+        found = findings(
+            ("≥90%", "每超过一个百分点扣0.5分,扣完为止", 10), ("≤90%", "每超过一个百分点扣0.5分,扣完为止", 10)
+        )
+        (conflict,) = coded(found, "rule-conflict")
+        assert conflict.where == "第1行"
+        assert conflict.message == ("赋分规则只在超过标准时扣分，与指标值“≥90%”的方向相反（指标值要求不低于标准）："
+                                    "低于标准时规则未说明如何计分")  # fmt: skip
+
+    def test_steps_covering_the_shortfall_are_no_conflict(self) -> None:
+        found = findings(("≥90%", "每低于1个百分点扣0.5分", 10), ("≥90%", "每增加或减少1个百分点,相应增加或扣减得分0.5分", 10),
+                         ("≥90%", "每超过1个百分点加0.5分", 10))  # fmt: skip
+        assert not coded(found, "rule-conflict")
+
+    def test_floor_above_the_weight(self) -> None:
+        found = findings(("≥110个", "每低于目标值2%扣1分,最低为5分", 3))
+        (floor,) = coded(found, "rule-floor-above-weight")
+        assert floor.severity == WARNING
+        assert floor.message == "赋分规则的最低分为5分，高于本行分值3分：该行总是得满分"

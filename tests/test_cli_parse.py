@@ -69,6 +69,15 @@ class TestParseJson:
         assert code == 0
         assert records(lines) == [{"input": "年底前", "ok": True, "kind": "deadline", "date": "2026-12-31"}]
 
+    @pytest.mark.parametrize(("year", "said"), [("0", "年度应在1900至2099之间，却是0"), ("10000", "却是10000"),
+                                                ("二〇二六", "年度应为整数")])  # fmt: skip
+    def test_year_out_of_range_is_usage(self, capsys: pytest.CaptureFixture[str], year: str, said: str) -> None:
+        """A --year outside 1900–2099 (or not a number) is a usage error, exit 2, before any text is read."""
+        with pytest.raises(SystemExit) as stopped:
+            main(["parse", "--year", year, "年底前"])
+        assert stopped.value.code == 2
+        assert said in capsys.readouterr().err
+
     def test_without_year(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --year the date of 年底前 is null and month/day are given."""
         _, lines, _ = run(capsys, "parse", "--json", "年底前")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
 import re
 import shlex
@@ -10,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli import main, rule_cmd
 from scoring.display import width
 
 STEPS = "以100%为标准。在职人员控制率≦100%,计5分;每超过一个百分点扣0.5分,扣完为止。"
@@ -185,6 +188,64 @@ class TestErrors:
             main(["rule"])
         assert raised.value.code == 2
         capsys.readouterr()
+
+
+class TestReviewFindings:
+    """The reviewer's findings on `scoring rule` (#9)."""
+
+    def test_rule_against_the_target_direction(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Deductions only above on a ≥ target: a conflict without an actual, an error with one below."""
+        code, lines, _ = run(capsys, "每超过一个百分点扣0.5分，扣完为止", "--target", "≥90%")
+        assert code == 0
+        assert lines[-1] == ("注意：赋分规则只在超过标准时扣分，与指标值“≥90%”的方向相反（指标值要求不低于标准）："
+                             "低于标准时规则未说明如何计分")  # fmt: skip
+        code, lines, _ = run(capsys, "每超过一个百分点扣0.5分，扣完为止", "--target", "≥90%", "--actual", "50%")
+        assert code == 1
+        assert "无法评分：赋分规则未说明低于标准时如何计分：规则只写了超过标准时扣分，实际完成值却低于标准" in lines
+        assert not [line for line in lines if line.startswith("得分：")]
+
+    def test_floor_above_the_weight(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, lines, _ = run(capsys, "每低于目标值2%扣1分，最低为5分", "--target", "≥110个", "--actual", "10个",
+                             "--weight", "3")  # fmt: skip
+        assert code == 0
+        assert "  6. 5.00超过分值，按3.00分计" in lines
+        assert "注意：赋分规则的最低分为5分，高于本行分值3分：该行总是得满分" in lines
+
+    def test_date_without_a_year_mentions_year_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, lines, _ = run(capsys, "每延期1天扣0.5分", "--target", "6月30日前", "--actual", "7月5日")
+        assert code == 1
+        assert lines[-1] == ("无法评分：指标值“6月30日前”未写年份，且指标表未给出年度"
+                             "（未写年份的日期请用 --year 给出年度）")  # fmt: skip
+        code, lines, _ = run(capsys, "每延期1天扣0.5分", "--target", "6月30日前", "--actual", "7月5日",
+                             "--year", "2026")  # fmt: skip
+        assert code == 0
+        assert "得分：7.50（未达标）" in lines
+
+    def test_without_name_a_bare_value_says_where_its_direction_comes_from(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, data = as_json(capsys, "每超过1个百分点扣0.5分", "--target", "3%", "--actual", "5%")
+        assert code == 0
+        assert data["status"] == "met"  # 5% against a bare 3% read as ≥ (no name, no inference)
+        assert any(w.startswith("未给出 --name（三级指标名称）") for w in data["warnings"])
+        code, data = as_json(capsys, "每超过1个百分点扣0.5分", "--target", "≥3%")
+        assert not any("--name" in w for w in data["warnings"])  # a comparator says the direction
+
+    def test_name_gives_the_direction_as_score_does(self) -> None:
+        """--name 预算调整率: a bare 3% is 反向, as `score` reads the row (the option is defined in cli/main)."""
+        args = argparse.Namespace(text="按完成比例计算得分", json=True, units=[], policy=None, target="3%",
+                                  actual="5%", weight=None, year=None, name="预算调整率")  # fmt: skip
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert rule_cmd.run(args) == 0
+        data = json.loads(out.getvalue())
+        assert data["points"] == "6.00"  # 反向: 3% ÷ 5% × 10
+        assert data["status"] == "short"
+        assert not any("--name" in w for w in data["warnings"])
+        args.name = None
+        with contextlib.redirect_stdout(io.StringIO()) as unnamed:
+            assert rule_cmd.run(args) == 0
+        assert json.loads(unnamed.getvalue())["points"] == "10.00"  # 正向 from the bare value alone
 
 
 class TestReadme:

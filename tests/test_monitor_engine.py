@@ -102,7 +102,7 @@ class TestActuals:
             table(row("新增设备", "≥110个"), row("满意度", "≥95%", "80%")), actuals={"新增设备": "50个"}
         )
         assert [line.light for line in result.lines] == [Y, G]
-        assert "完成进度 = 50个 ÷ 64.17个 ≈ 77.92%" in said(result.lines[0])
+        assert "完成进度 = 50个 ÷ (110个 × 7/12) = 50 × 12 ÷ (110 × 7) ≈ 77.92%" in said(result.lines[0])
 
     def test_unknown_name_is_a_note(self) -> None:
         result = monitor_table(table(row("新增设备", "≥110个", "50个")), actuals={"新增设备数": "60个"})
@@ -134,7 +134,7 @@ class TestUnits:
     def test_converted_at_month_seven(self) -> None:
         line = one("≥0.5亿元", "2500万元")
         assert line.light is G
-        assert "完成进度 = 0.25亿元 ÷ 0.29亿元 ≈ 85.71%" in said(line)
+        assert "完成进度 = 0.25亿元 ÷ (0.5亿元 × 7/12) = 0.25 × 12 ÷ (0.5 × 7) ≈ 85.71%" in said(line)
 
     def test_bare_number_takes_the_targets_unit(self) -> None:
         line = one("≥110个", "50")
@@ -333,7 +333,8 @@ class TestExpected:
             ("2026年10月31日前", "进行中", "2026年10月15日", "", False, G),
             ("≥110个", "70个", "105个", "每少1个扣1分，扣完为止", True, Y),
             ("≥110个", "70个", "105个", "完成得满分，未完成不得分", True, Y),
-            ("≥110个", "70个", "100个", "≥100个，得10分；<100个，得0分", False, G),
+            ("≥110个", "70个", "110个", "≥100个，得10分；<100个，得0分", False, G),
+            ("≥110个", "70个", "100个", "≥100个，得10分；<100个，得0分", True, Y),  # full points, 未达标 at year end
             ("≥110个", "70个", "99个", "≥100个，得10分；<100个，得0分", True, Y),
             ("≥0.5亿元", "3000万元", "4500万元", "", True, Y),
         ],
@@ -378,7 +379,7 @@ class TestMoney:
     def test_planned_zero(self) -> None:
         result = monitor_table(table(row("甲", "≥1个", "1个"), budget=Budget(planned="0", spent="10")))
         assert result.budget is not None
-        assert result.budget.error == "全年预算数应大于0，无法计算执行率"
+        assert result.budget.error == "全年预算数为0，无法计算执行率"
         assert result.money_light is None
         assert not result.complete
 

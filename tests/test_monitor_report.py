@@ -73,7 +73,7 @@ class TestText:
         """A row shows its plan and progress and below it the steps, the 预计无法完成 mark and what to explain."""
         text = render_monitor(result)
         assert (
-            "计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ 64.17个 ≈ 77.92%；黄灯（60.00% ≤ 完成进度 < 80.00%）"
+            "计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ (110个 × 7/12) = 50 × 12 ÷ (110 × 7) ≈ 77.92%；黄灯（60.00% ≤ 完成进度 < 80.00%）"
             in text
         )
         row = next(line for line in text.splitlines() if "新建校舍个数" in line)
@@ -154,9 +154,18 @@ class TestJson:
                 "资金进度 = 执行率48.00% ÷ 时间进度7/12 ≈ 82.29%",
                 "绿灯（资金进度 ≥ 80.00%）",
             ],
+            "warnings": [],
             "error": None,
         }
-        assert data["counts"] == {"red": 1, "yellow": 2, "green": 2, "blue": 1, "unjudged": 1, "expected_miss": 1}
+        assert data["counts"] == {
+            "red": 1,
+            "yellow": 2,
+            "green": 2,
+            "blue": 1,
+            "unjudged": 1,
+            "not_applicable": 0,
+            "expected_miss": 1,
+        }
         assert data["complete"] is False
         assert len(data["unexplained"]) == len(result.findings)
 
@@ -264,7 +273,7 @@ class TestXlsx:
 
     def test_indicator_block(self, book: Any) -> None:
         sheet = book[FORM_MONITOR]
-        titles = [sheet.cell(9, c).value for c in range(1, 15)]
+        titles = [sheet.cell(9, c).value for c in range(1, 16)]
         assert titles[:7] == [
             "绩效指标",
             "一级指标",
@@ -274,13 +283,14 @@ class TestXlsx:
             "1-7月执行情况",
             "全年预计完成情况",
         ]
-        assert (titles[7], titles[12], titles[13]) == ("偏差原因分析", "完成目标可能性", "备注")
-        assert [sheet.cell(10, c).value for c in range(8, 13)] == [
+        assert (titles[7], titles[13], titles[14]) == ("偏差原因分析", "完成目标可能性", "备注")
+        assert [sheet.cell(10, c).value for c in range(8, 14)] == [
             "经费保障",
             "制度保障",
             "人员保障",
             "硬件条件保障",
             "其他",
+            "偏差原因说明",
         ]
         names = [sheet.cell(r, 4).value for r in range(11, 18)]
         assert names == [
@@ -295,9 +305,11 @@ class TestXlsx:
         assert sheet["G11"].value == "100个"
         assert sheet["H15"].value == "√"
         assert sheet["I15"].value is None
-        assert sheet["M15"].value == "有可能"
-        assert sheet["N11"].value.startswith("黄灯（预计无法完成）；计划进度 = 110个 × 7/12 ≈ 64.17个")
-        assert "偏差原因：建材涨价" in sheet["N15"].value
+        assert sheet["N15"].value == "有可能"
+        assert sheet["O11"].value.startswith("黄灯（预计无法完成）；计划进度 = 110个 × 7/12 ≈ 64.17个")
+        assert sheet["M10"].value == "偏差原因说明"
+        assert sheet["M15"].value == "建材涨价"
+        assert "偏差原因" not in sheet["O15"].value
 
     def test_lights_as_fills(self, book: Any) -> None:
         """The 1-M月执行情况 cell of each row is filled in its light's colour; no light is grey."""
@@ -312,9 +324,10 @@ class TestXlsx:
         assert _fill(sheet.cell(result_row, 5)) == green
 
     def test_merges(self, book: Any) -> None:
-        """一级 and 二级 groups are merged as in the score form; the 偏差原因分析 title spans its five columns."""
+        """一级 and 二级 groups are merged as in the score form; the 偏差原因分析 title spans its five category columns
+        and the 偏差原因说明 column."""
         merged = {str(r) for r in book[FORM_MONITOR].merged_cells.ranges}
-        assert {"B11:B14", "C11:C12", "A9:A17", "H9:L9", "B9:B10", "N9:N10", "A1:N1"} <= merged
+        assert {"B11:B14", "C11:C12", "A9:A17", "H9:M9", "B9:B10", "N9:N10", "O9:O10", "A1:O1"} <= merged
 
     def test_notes_sheet(self, book: Any) -> None:
         sheet = book[NOTES_TITLE]

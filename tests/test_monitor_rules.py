@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring.engine import Policy, PolicyError
+from scoring.engine.monitor_money import money
 from scoring.engine.monitor_policy import DEFAULT_MONITOR, MonitorPolicy
 from scoring.engine.monitor_results import MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import (
@@ -21,7 +22,6 @@ from scoring.engine.monitor_rules import (
     cumulative,
     deadline,
     level,
-    money,
     qualitative,
     reverse_level,
     worst,
@@ -125,13 +125,13 @@ class TestProjectLight:
 
 class TestCumulative:
     def test_issue_example(self) -> None:
-        """计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ 64.17个 ≈ 77.92%；黄灯."""
+        """计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ (110个 × 7/12) = 50 × 12 ÷ (110 × 7) ≈ 77.92%；黄灯."""
         got = cumulative(n(50), n(110), 7, P)
         assert got.light is Y
         assert got.progress is not None
         assert round(got.progress * 100, 2) == D("77.92")
         assert said(got.steps) == (
-            "计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ 64.17个 ≈ 77.92%；黄灯（60.00% ≤ 完成进度 < 80.00%）"
+            "计划进度 = 110个 × 7/12 ≈ 64.17个；完成进度 = 50个 ÷ (110个 × 7/12) = 50 × 12 ÷ (110 × 7) ≈ 77.92%；黄灯（60.00% ≤ 完成进度 < 80.00%）"
         )
 
     def test_progress_uses_the_exact_plan(self) -> None:
@@ -340,7 +340,7 @@ class TestMoney:
         assert got.progress is None
         assert step_texts(got.steps) == (
             "执行率 = 1-1月执行数10万元 ÷ 全年预算数100万元 = 10.00%",
-            "绿灯（资金进度 ≥ 80.00%）",
+            "时间进度为0.00%，尚无应执行的资金，绿灯",
         )
         assert cumulative(n(0), n(10), 1, policy).light is G
         assert ceiling(n(1, "万元"), n(10, "万元"), 1, policy).light is Y

@@ -291,3 +291,100 @@ def test_any_text_reads_or_raises_parse_error(text: str) -> None:
     else:
         assert refused.role == "rule"
         assert 1 <= refused.column <= len(text) + 1
+
+
+class TestReviewFindings:
+    """The reviewer's findings on the language (#9): Chinese numbers, limits, overlaps, bands, cut-off texts."""
+
+    @pytest.mark.parametrize(
+        ("text", "size", "points"),
+        [
+            ("每少一项扣一分", D(1), D(1)),
+            ("每超过一个百分点扣零点五分,扣完为止", D(1), D("0.5")),
+            ("每超过百分之一扣1分", D(1), D(1)),
+            ("每超过百分之五扣两分", D(5), D(2)),
+            ("每延期一天扣半分", D(1), D("0.5")),
+        ],
+    )
+    def test_chinese_numbers_in_points_and_steps(self, text: str, size: Decimal, points: Decimal) -> None:
+        family = parse_rule(text).family
+        assert isinstance(family, Stepped)
+        assert (family.slopes[0].size, family.slopes[0].points) == (size, points)
+
+    def test_chinese_numbers_in_tiers_floor_and_percent(self) -> None:
+        rule = parse_rule("百分之九十以上,计五分;低于百分之九十,不得分")
+        assert isinstance(rule.family, Tiered)
+        assert rule.top == 5
+        assert rule.family.tiers[0].interval.low == 90
+        assert rule.family.tiers[0].interval.unit == "%"
+        family = parse_rule("每超过1个百分点扣0.5分,最低为二分").family
+        assert isinstance(family, Stepped)
+        assert family.floor == 2
+
+    def test_chinese_number_without_a_verb_stays_words(self) -> None:
+        """十分满意 is a category's words, not 10 points."""
+        family = parse_rule("群众十分满意,3分;不满意,0分").family
+        assert isinstance(family, Categorical)
+        assert family.categories[0].text == "群众十分满意"
+
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [
+            ("每超过1个百分点扣99999999999999999999999分", 10),
+            ("每超过123456789012345678901个百分点扣1分", 4),
+            ("≥90%,计123456789012345678901分", 7),
+        ],
+    )
+    def test_numbers_longer_than_a_target_number_are_refused(self, text: str, column: int) -> None:
+        with pytest.raises(ParseError) as caught:
+            parse_rule(text)
+        assert caught.value.column == column
+        assert "位数过多：一个数值最多20位数字" in caught.value.message
+
+    def test_overlapping_tiers_are_refused_at_the_second(self) -> None:
+        with pytest.raises(ParseError) as caught:
+            parse_rule("≥80%,计5分;≥90%,计8分")
+        assert caught.value.column == 10
+        assert "分档“≥90%”与前面的“≥80%”重叠" in caught.value.message
+        with pytest.raises(ParseError) as caught:
+            parse_rule("80%-90%,计4分;85%-95%,计5分")
+        assert caught.value.column == 13
+        assert "分档“85%-95%”与前面的“80%-90%”重叠" in caught.value.message
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "≥90%,计5分;≥80%,计4分;低于80%不得分",  # thresholds from the highest: the first reached wins
+            "≤5%,计3分;≤10%,计2分;大于10%不得分",  # and from the lowest for a ceiling
+            "≥90%,计5分;80%-90%,计4分",  # a shared bound is no overlap
+            "全部完成(60分)完成80%以上(41-59)完成60%及以上(21-40)完成60%以下(0-20)",
+        ],
+    )
+    def test_thresholds_listed_in_order_are_no_overlap(self, text: str) -> None:
+        assert isinstance(parse_rule(text).family, Tiered)
+
+    def test_completion_rate_named_before_a_condition(self) -> None:
+        rule = parse_rule("完成率≥90%得5分;完成率80%-90%得4分")
+        assert isinstance(rule.family, Tiered)
+        assert rule.family.metric is Metric.RATE
+        assert rule.stated is None  # no stated target to conflict with a target in 个
+        named = parse_rule("项目完成率≥90%,计5分;80%-90%,计4分")
+        assert isinstance(named.family, Tiered)
+        assert named.family.metric is Metric.VALUE  # an indicator named so is a value of its own
+
+    def test_deviation_band_with_one_plus_minus(self) -> None:
+        family = parse_rule("±30%(含)以内得3分;±30%-50%得1分").family
+        assert isinstance(family, Tiered)
+        assert family.metric is Metric.DEVIATION
+        second = family.tiers[1].interval
+        assert (second.low, second.low_closed, second.high, second.high_closed) == (30, False, 50, True)
+
+    def test_lone_comparator_at_the_end_is_refused(self) -> None:
+        with pytest.raises(ParseError) as caught:
+            parse_rule("每超过一个百分点扣0.5分,扣完为止;≥")
+        assert caught.value.column == 20
+        assert "“≥”后未写数值" in caught.value.message
+
+    def test_threshold_in_brackets(self) -> None:
+        family = parse_rule("偏差原因及整改措施必填(≥130%)").family
+        assert family == Default(Remark.EXPLAIN, D(130))

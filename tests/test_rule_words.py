@@ -76,6 +76,12 @@ class TestDescribe:
         assert "不在以上各档：规则未说明，无法评分" in reading("≥90%,得5分;80%-90%,得3分")
         assert "不在以上各档：规则未说明，无法评分" not in reading(TIERS)
 
+    def test_thresholds_listed_in_order_are_said(self) -> None:
+        """≥90% before ≥80%: the first reached wins (overlapping tiers in any other order are refused, #9)."""
+        lines = describe_rule(parse_rule("≥90%,计5分;≥80%,计4分;低于80%不得分"))
+        assert "各档按门槛依次列出（如“≥90%”在“≥80%”之前）：取先列出的、条件成立的一档" in lines
+        assert not [line for line in describe_rule(parse_rule(TIERS)) if line.startswith("各档按门槛")]
+
     def test_deviation_bands(self) -> None:
         """Beyond the outermost band is 0 points."""
         assert reading("±30%(含)以内得3分;±30%-±50%(含)以内得1分") == (

@@ -236,10 +236,29 @@ class TestToml:
         """A TOML syntax error raises TableReadError naming the file and the line."""
         path = tmp_path / "坏.toml"
         path.write_text('[table]\ntitle = "t"\nweight = = 3\n', encoding="utf-8")
-        with pytest.raises(TableReadError, match=r"坏\.toml：TOML 格式有误第3行第10列") as info:
+        with pytest.raises(TableReadError, match=r"坏\.toml：TOML 格式有误（第3行第10列）：值无法识别") as info:
             load_table(path)
         assert isinstance(info.value, ValueError)
         assert isinstance(info.value, ScoringError)
+
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            ('[table]\ntitle "t"\n', "（第2行第7列）：键后应为“=”"),
+            ('[table]\ntitle = "t\n', "（第2行第11列）：引号未闭合"),
+            ("[table]\n[table]\n", "同一个表声明了两次"),
+            ("[table]\ntitle = 1 2\n", "一行只能写一个“键 = 值”"),
+            ("[table]\n标题 = 1\n", "中文键名请加引号"),
+        ],
+    )
+    def test_toml_errors_in_chinese(self, tmp_path: Path, text: str, said: str) -> None:
+        """tomllib's English messages reach the user in Chinese, with the line and column."""
+        path = tmp_path / "坏.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(TableReadError) as info:
+            load_table(path)
+        assert said in str(info.value)
+        assert not any("a" <= c <= "z" for c in str(info.value).split("：", 2)[-1])
 
     def test_toml_without_indicators_raises(self, tmp_path: Path) -> None:
         """A TOML file without [[indicators]] (an actuals file, say) is not a table."""

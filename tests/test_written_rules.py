@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from scoring.engine import Score, score_indicator
 from scoring.engine.options import RuleKind
+from scoring.engine.results import Status
 from scoring.report import explain
 from scoring.tables.model import Indicator
 
@@ -172,6 +173,81 @@ class TestMappedFamilies:
         assert not any("不一致" in w for w in score(STEP_2, "≤0%", "1%").warnings)
         assert not any("不一致" in w for w in score(STEP_2.replace("≦0", "≦0%"), "≤0", "1%").warnings)
         assert any("不一致" in w for w in score(STEP_2, "≤5%", "1%").warnings)
+
+
+class TestReviewFindings:
+    """The reviewer's findings on scoring (#9): sides no slope covers, 达标 by the row's own target, the floor."""
+
+    @pytest.mark.parametrize(
+        ("rule", "target", "actual", "side"),
+        [
+            ("每超过一个百分点扣0.5分,扣完为止", "≥90%", "50%", "低于"),  # deductions only on the side ≥ wants
+            ("每低于目标值2%扣1分", "≤10万元", "30万元", "超过"),
+            ("每超过1个百分点加0.5分", "≥90%", "50%", "低于"),  # bonuses only
+            ("各得80%标准分,每增加1个百分点加0.5分", "≥90%", "50%", "低于"),
+        ],
+    )
+    def test_side_no_slope_covers_is_an_error(self, rule: str, target: str, actual: str, side: str) -> None:
+        out = score(rule, target, actual, 10)
+        assert out.points is None
+        assert out.error is not None
+        assert out.error.startswith(f"赋分规则未说明{side}标准时如何计分")
+
+    def test_side_the_target_wants_keeps_the_base(self) -> None:
+        """Bonuses only, above the target: the base and the bonus; a deduction rule on ≤ below it: full marks."""
+        assert score("各得80%标准分,每增加1个百分点加0.5分", "≥90%", "92%", 10).points == D("9.00")
+        out = score("每超过一个百分点扣0.5分,扣完为止", "≤100%", "95%", 10)
+        assert out.points == D("10.00")
+        assert "百分点 =" not in explain(out)  # a gap no slope uses is not shown
+
+    def test_only_gaps_of_slopes_used_are_shown(self) -> None:
+        out = score("每超过一个百分点扣0.5分,扣完为止", "≥90%", "95%", 10)
+        assert "超出百分点 = 95% − 90% = 5个百分点" in explain(out)
+        assert any("与指标值“≥90%”的方向相反" in w for w in out.warnings)
+
+    @pytest.mark.parametrize(
+        ("rule", "target", "actual", "status"),
+        [
+            ("≥90%,计5分;80%(含)-90%,计4分", "≥95%", "92%", Status.SHORT),  # the best tier, short of ≥95%
+            ("≥90%,计5分;80%(含)-90%,计4分", "≥95%", "96%", Status.MET),
+            (STEP_1, "≤95%", "97%", Status.SHORT),  # within the rule's ≦100%, above the row's ≤95%
+            (STEP_1, "≤100%", "97%", Status.MET),
+            ("完成率≥90%得5分;完成率80%-90%得4分", "≥100个", "95个", Status.SHORT),
+            ("每延期1天扣0.5分", "2026年6月30日前", "2026年6月28日", Status.MET),
+            ("每延期1天扣0.5分", "2026年6月30日前", "2026年7月2日", Status.SHORT),
+            (CATEGORIES_6, "无结余", "有结余，但不超过上年结转", Status.SHORT),  # qualitative: full points or not
+            (CATEGORIES_6, "无结余", "无结余", Status.MET),
+            (ELEMENTS_8, "制度健全", "①②", Status.SHORT),
+        ],
+    )
+    def test_status_follows_the_rows_own_target(self, rule: str, target: str, actual: str, status: Status) -> None:
+        weight = 3 if rule in (CATEGORIES_6, ELEMENTS_8) else 5
+        out = score(rule, target, actual, weight)
+        assert out.status is status, explain(out)
+
+    def test_short_row_says_why(self) -> None:
+        out = score("≥90%,计5分;80%(含)-90%,计4分", "≥95%", "92%", 10)
+        assert out.points == D("5.00")
+        assert "实际完成值92%未达到指标值≥95%" in explain(out)
+
+    def test_bounded_steps_name_the_floored_value(self) -> None:
+        out = score("每低于目标值2%扣1分,最低为5分", "≥110个", "10个", 3)
+        assert out.points == D("3.00")
+        shown = explain(out)
+        assert "-42.00低于最低分，按5.00分计" in shown
+        assert "5.00超过分值，按3.00分计" in shown
+        assert "-42.00超过分值" not in shown
+
+    def test_date_without_a_year(self) -> None:
+        row = Indicator(name="指标", target="6月30日前", actual="7月5日", weight=10, rule="每延期1天扣0.5分")
+        out = score_indicator(row, year=None)
+        assert out.error == "指标值“6月30日前”未写年份，且指标表未给出年度"
+
+    def test_unitless_row_against_percent_tiers_warns(self) -> None:
+        out = score("80%(含)-90%,计4分;≥90%,计5分", "≥90", "85")
+        assert out.points == D("4.00")
+        assert "实际完成值为85%，属于“80%(含)-90%”一档" in explain(out)
+        assert "指标值与实际完成值均未写单位：实际完成值85按赋分规则分档的单位读作85%" in out.warnings
 
 
 # --- properties ---------------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 Prints a Chinese summary (one line per table, then projects per grade, rows unscored, files skipped and why);
 ``-o 汇总.xlsx`` writes the 汇总/明细 workbook, ``-o out.jsonl`` (or ``--json``) streams one JSON object per table as
-each finishes, ``--output-dir`` writes each table's filled 自评表. ``--jobs N`` scores files in N processes; the
-output order, and every byte of it, is the same as without.
+each finishes, ``--output-dir`` writes each table's filled 自评表. ``--jobs N`` scores in N processes, a long file's tables
+too (:mod:`scoring.cli.batch_jobs`); the output order, and every byte of it, is the same as without.
 """
 
 from __future__ import annotations
@@ -12,22 +12,24 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
+from scoring.cli.batch_jobs import parallel
 from scoring.cli.main import EXIT_DIFFERENCES, EXIT_INCOMPLETE, EXIT_OK
 from scoring.cli.options import policy_overrides, reader
 from scoring.engine.batch import Skipped, expand, score_file
+from scoring.engine.table import score_table
 from scoring.errors import UsageError
 from scoring.language.reader import Reader
 from scoring.report.batch_xlsx import BatchWorkbook
 from scoring.report.safety import atomic_write
 from scoring.report.summary import Rendered, Tally, render_for_batch
+from scoring.tables.model import Table
 
 __all__ = ["SCORE", "Job", "Wants", "run_batch"]
 
@@ -46,6 +48,14 @@ def _render(path: str, options: dict[str, Any], chosen: Reader, wants: Wants) ->
         yield item if isinstance(item, Skipped) else render_for_batch(item, wants.json, wants.rows, wants.document)
 
 
+def _render_tables(
+    tables: Iterable[Table], options: dict[str, Any], chosen: Reader, wants: Wants
+) -> Iterator[Rendered]:
+    for table in tables:
+        result = score_table(table, policy=options, reader=chosen)
+        yield render_for_batch(result, wants.json, wants.rows, wants.document)
+
+
 def _exit_code(tally: Tally) -> int:
     if tally.skipped or tally.incomplete_tables:
         return EXIT_INCOMPLETE
@@ -62,6 +72,10 @@ class Job:
     must be a module-level function, as ``--jobs`` sends it to worker processes. ``options(args)`` is what it
     needs of the command line; ``tally()`` and ``workbook()`` add up and write the results (``add``, ``header``,
     ``footer``, ``skipped``; ``add``, ``skip``, ``save``); ``exit_code(tally)`` ends the run.
+
+    ``tables(tables, options, reader, wants)``, when given, does what ``render`` does for tables already read (a
+    module-level function too): with ``--jobs`` a large file is read in the parent process and its tables are
+    judged in the workers (:mod:`scoring.cli.batch_jobs`); without it each file is judged whole in one worker.
     """
 
     render: Callable[[str, Any, Reader, Wants], Iterator[Any]]
@@ -71,35 +85,22 @@ class Job:
     exit_code: Callable[[Any], int]
     verb: str = "评分"
     sheet: str = "自评表"
+    tables: Callable[[Iterable[Table], Any, Reader, Wants], Iterator[Any]] | None = None
 
 
-SCORE = Job(_render, policy_overrides, Tally, BatchWorkbook, _exit_code)
-
-
-def _render_in_worker(render: Any, path: str, options: Any, units: list[str], wants: Wants) -> list[Any]:
-    """One file judged and rendered in a worker process; only texts and counts travel back."""
-    return list(render(path, options, reader(argparse.Namespace(units=units)), wants))
+SCORE = Job(_render, policy_overrides, Tally, BatchWorkbook, _exit_code, tables=_render_tables)
 
 
 def _results(files: list[str | Skipped], args: argparse.Namespace, wants: Wants, job: Job) -> Iterator[Any]:
     options, chosen = job.options(args), reader(args)
-    if args.jobs <= 1:
-        for entry in files:
-            if isinstance(entry, Skipped):
-                yield entry
-            else:
-                yield from job.render(entry, options, chosen, wants)
+    if args.jobs > 1:
+        yield from parallel(files, job, options, tuple(args.units or ()), wants, args.jobs)
         return
-    paths = [e for e in files if not isinstance(e, Skipped)]
-    count = len(paths)
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        jobs = ([job.render] * count, paths, [options] * count, [list(args.units)] * count, [wants] * count)
-        done = iter(pool.map(_render_in_worker, *jobs))
-        for entry in files:
-            if isinstance(entry, Skipped):
-                yield entry
-            else:
-                yield from next(done)
+    for entry in files:
+        if isinstance(entry, Skipped):
+            yield entry
+        else:
+            yield from job.render(entry, options, chosen, wants)
 
 
 def _sheet_file(table: Any, folder: Path, seen: dict[str, int], roots: list[Path]) -> Path:

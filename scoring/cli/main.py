@@ -27,12 +27,60 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose read
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md")  # scoring.report.FORMATS, without importing the report
 
 
+#: The years a table may have (scoring.language.dates.MIN_YEAR / MAX_YEAR; not imported, to keep --help fast).
+YEARS = (1900, 2099)
+
+
+def _year(text: str) -> int:
+    """``--year``: a whole number within :data:`YEARS`, else a usage error (exit 2)."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为整数，却是“{text}”") from None
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"年度应在{YEARS[0]}至{YEARS[1]}之间，却是{year}")
+    return year
+
+
+#: argparse's messages (English) in Chinese: (pattern, wording); the groups are the option and the value.
+_ARGPARSE = (
+    (re.compile(r"^unrecognized arguments: (.*)$", re.S), "无法识别的参数：{0}"),
+    (re.compile(r"^the following arguments are required: (.*)$", re.S), "缺少参数：{0}"),
+    (
+        re.compile(r"^argument command: invalid choice: '(.*)' \(choose from (.*)\)$", re.S),
+        "未知的命令“{0}”，可用：{1}",
+    ),
+    (re.compile(r"^argument (\S+): invalid (?:int|float) value: '(.*)'$", re.S), "{0} 的值“{1}”应为整数"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)$", re.S),
+        "{0} 的值“{1}”无法识别，可用：{2}",
+    ),
+    (re.compile(r"^argument (\S+): expected one argument$"), "{0} 后应有一个值"),
+    (re.compile(r"^argument (\S+): expected at least one argument$"), "{0} 后应至少有一个值"),
+    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "{0} 不能与 {1} 同用"),
+    (
+        re.compile(r"^(?:argument \S+: )?ambiguous option: (\S+) could match (.*)$", re.S),
+        "选项 {0} 不明确，可能是：{1}",
+    ),
+    (re.compile(r"^argument (\S+): (.*)$", re.S), "{0}：{1}"),
+)
+
+
+def chinese_usage(message: str) -> str:
+    """An argparse error message in Chinese (a message not listed is kept as it is)."""
+    for pattern, wording in _ARGPARSE:
+        found = pattern.match(message)
+        if found:
+            return wording.format(*(g.replace("'", "") for g in found.groups()))
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with Chinese usage errors and exit code 2."""
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        print(f"{self.prog}：参数错误：{message}", file=sys.stderr)
+        print(f"{self.prog}：参数错误：{chinese_usage(message)}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
 
 
@@ -71,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="*", metavar="文本", help="要解析的指标值；省略时从标准输入每行读一条")
     # a negative actual such as -5% (变动率) is a text to read, not an option
     p._negative_number_matcher = re.compile(r"^-[\d.]")
-    p.add_argument("--year", type=int, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
+    p.add_argument("--year", type=_year, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
     p.add_argument("--actual", action="store_true", help="按实际完成值解析（出错信息称“实际完成值”）")
     p.set_defaults(handler="scoring.cli.parse_cmd")
 
@@ -154,7 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--target", metavar="指标值", help="本行指标值，如“≤100%%”（用于检查冲突与评分）")
     r.add_argument("--actual", metavar="实际完成值", help="实际完成值：给出时按规则评分（须同时给出 --target）")
     r.add_argument("--weight", metavar="分值", help="本行分值（默认取规则写明的满分，如“计5分”为5；未写时为10）")
-    r.add_argument("--year", type=int, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
+    r.add_argument("--year", type=_year, default=None, metavar="年度", help="指标表年度，用于“年底前”等未写年份的日期")
+    r.add_argument("--name", metavar="三级指标", help="本行三级指标名称（用于按名称判断反向指标，如“预算调整率”）")
     r.set_defaults(handler="scoring.cli.rule_cmd")
     return parser
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from scoring.cli.batch_cmd import Job, Wants, run_batch
@@ -60,18 +60,25 @@ def monitor_file(
 ) -> Iterator[MonitorRendered | Skipped]:
     """Every table of one file monitored and rendered for a batch; a file that cannot be read, or a table whose
     month cannot be decided, is a :class:`Skipped`."""
-    policy, month = options
     try:
-        for table in iter_tables(path):
-            try:
-                result = monitor_table(table, month=month, policy=policy, reader=chosen)
-            except MonitorError as exc:
-                sheet = dict(table.extras).get("sheet", "")
-                yield Skipped(f"{path} {sheet}".rstrip(), str(exc))
-                continue
-            yield render_monitored(result, wants.json, wants.rows)
+        yield from monitor_tables(iter_tables(path), options, chosen, wants)
     except TableReadError as exc:
         yield Skipped(path, exc.reason)
+
+
+def monitor_tables(
+    tables: Iterable[Table], options: tuple[dict[str, Any], int | None], chosen: Reader, wants: Wants
+) -> Iterator[MonitorRendered | Skipped]:
+    """Tables already read monitored and rendered for a batch (``--jobs`` sends a long file's tables here)."""
+    policy, month = options
+    for table in tables:
+        try:
+            result = monitor_table(table, month=month, policy=policy, reader=chosen)
+        except MonitorError as exc:
+            sheet = dict(table.extras).get("sheet", "")
+            yield Skipped(f"{table.source} {sheet}".rstrip(), str(exc))
+            continue
+        yield render_monitored(result, wants.json, wants.rows)
 
 
 def _batch_exit(tally: MonitorTally) -> int:
@@ -80,7 +87,16 @@ def _batch_exit(tally: MonitorTally) -> int:
     return EXIT_DIFFERENCES if tally.lacking_tables else EXIT_OK
 
 
-MONITOR = Job(monitor_file, _options, MonitorTally, MonitorWorkbook, _batch_exit, verb="监控", sheet="监控表")
+MONITOR = Job(
+    monitor_file,
+    _options,
+    MonitorTally,
+    MonitorWorkbook,
+    _batch_exit,
+    verb="监控",
+    sheet="监控表",
+    tables=monitor_tables,
+)
 
 
 def _budget(args: argparse.Namespace) -> Budget | None:

@@ -4,7 +4,9 @@ Without ``--actual`` the rule is read and described clause by clause; with ``--t
 contradicts the target (``check``'s ``rule-conflict`` and ``rule-top-differs``) is listed as warnings. With
 ``--actual`` (which needs ``--target``) a one-row table is scored through the library's one path
 (:func:`scoring.engine.indicator.score_indicator`) and every step is shown. ``--weight`` defaults to the top the
-rule states (``计5分`` → 5), else 10. Exit codes as ``parse``: 0 read (and scored); 1 the rule or the target
+rule states (``计5分`` → 5), else 10. ``--name`` is the row's 三级指标: a bare value on a name that says less is
+better (``预算调整率`` ``3%``) is then 反向, as ``score`` reads it; without it the direction comes only from the
+comparator, and a bare value says so. Exit codes as ``parse``: 0 read (and scored); 1 the rule or the target
 cannot be read, or the row cannot be scored; 2 usage.
 """
 
@@ -22,12 +24,13 @@ from scoring.engine.compile import compile_row
 from scoring.engine.indicator import score_indicator
 from scoring.engine.policy import Policy, RuleKind
 from scoring.engine.results import Score, Status
-from scoring.engine.written import conflicts, top_conflict
+from scoring.engine.written import conflicts, floor_conflict, top_conflict
 from scoring.errors import ScoringError, UsageError
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
 from scoring.language.rule_model import AllOrNothing, Family, Graded, Proportional, WrittenRule
 from scoring.language.rule_reader import parse_rule
+from scoring.language.targets import Bound
 from scoring.numbers import written
 from scoring.report.rule_words import SATISFACTION, describe_rule, rule_as_dict
 from scoring.report.wording import step_texts
@@ -37,6 +40,11 @@ __all__ = ["DEFAULT_WEIGHT", "run"]
 
 #: The 分值 of the row scored when neither ``--weight`` nor the rule gives one.
 DEFAULT_WEIGHT = Decimal(10)
+#: The 三级指标 of the row when ``--name`` is not given: a name from which no direction is inferred (A2).
+NO_NAME = "指标"
+_NO_NAME_NOTE = ("未给出 --name（三级指标名称）：指标值为不带比较符的数值，方向只按比较符判断（按正向）；"
+                 "名称表明越低越好的指标（如“预算调整率”）请给出 --name")  # fmt: skip
+_NO_YEAR = "未写年份，且指标表未给出年度"
 _NAMED: dict[RuleKind, Family] = {
     RuleKind.PROPORTIONAL: Proportional(), RuleKind.DIRECT: AllOrNothing(), RuleKind.GRADED: Graded(),
 }  # fmt: skip
@@ -92,19 +100,24 @@ def run(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     if rule is not None and weight is not None and (top := top_conflict(rule, weight)):
         warnings.append(top)
+    if rule is not None and weight is not None and (floor := floor_conflict(rule, weight)):
+        warnings.append(floor)
+    name = getattr(args, "name", None) or NO_NAME  # --name (scoring.cli.main defines the option)
     if args.target is not None:
         try:
-            chosen.target(args.target, args.year)
+            target = chosen.target(args.target, args.year)
         except ParseError as exc:
             return _failed(args, exc, "target")
+        if name == NO_NAME and isinstance(target, Bound) and target.implied:
+            warnings.append(_NO_NAME_NOTE)
     if args.actual is None:
         if args.target is not None and rule is not None:
-            warnings[:0] = _conflicts(args, rule, weight, policy, chosen)
+            warnings[:0] = _conflicts(args, name, rule, weight, policy, chosen)
         record["warnings"] = warnings
         return _print(args, record, None)
     if weight is None:
         weight = rule.top if rule is not None and rule.top is not None else DEFAULT_WEIGHT
-    row = Indicator(name="指标", target=args.target, actual=args.actual, weight=weight, rule=args.text)
+    row = Indicator(name=name, target=args.target, actual=args.actual, weight=weight, rule=args.text)
     score = score_indicator(row, args.year, policy, chosen)
     steps = step_texts(score.steps)
     record |= {"weight": written(weight), "status": score.status.code, "points": None, "steps": list(steps)}
@@ -112,15 +125,16 @@ def run(args: argparse.Namespace) -> int:
     if score.points is not None:
         record["points"] = written(score.points)
     if score.error is not None:
-        record |= {"ok": False, "error": score.error}
+        hint = "（未写年份的日期请用 --year 给出年度）" if _NO_YEAR in score.error and args.year is None else ""
+        record |= {"ok": False, "error": score.error + hint}
     return _print(args, record, score)
 
 
 def _conflicts(
-    args: argparse.Namespace, rule: WrittenRule, weight: Decimal | None, policy: Policy, chosen: Reader
+    args: argparse.Namespace, name: str, rule: WrittenRule, weight: Decimal | None, policy: Policy, chosen: Reader
 ) -> list[str]:
     """What in the rule contradicts the target, as ``check`` finds it (the row compiled as ``score`` would)."""
-    row = compile_row(Indicator(name="指标", target=args.target, weight=weight, rule=args.text), args.year, policy,
+    row = compile_row(Indicator(name=name, target=args.target, weight=weight, rule=args.text), args.year, policy,
                       chosen)  # fmt: skip
     if row.target is None or row.shape is None:
         return []
@@ -142,7 +156,7 @@ def _print(args: argparse.Namespace, record: dict[str, Any], score: Score | None
             out.append(f"得分：{record['points']}（{score.status.value}）")
         out.extend(f"  {n}. {text}" for n, text in enumerate(record["steps"], 1))
         if score.error is not None:
-            out.append(f"无法评分：{score.error}")
+            out.append(f"无法评分：{record['error']}")
     elif args.target is not None and not record["warnings"]:
         out.append(f"与指标值“{args.target}”无冲突")
     out.extend(f"注意：{w}" for w in record["warnings"])

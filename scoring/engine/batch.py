@@ -10,6 +10,7 @@ Spark ``mapInPandas`` or a Dask partition function over row mappings (see the RE
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,10 @@ from scoring.engine.table import score_table
 from scoring.errors import TableReadError
 from scoring.language.reader import Reader
 from scoring.tables import iter_tables
+from scoring.tables.model import Table
 from scoring.tables.records import tables_from_records
 
-__all__ = ["SUFFIXES", "Skipped", "expand", "iter_batch", "score_batch"]
+__all__ = ["SUFFIXES", "Skipped", "SkippedFileWarning", "expand", "iter_batch", "score_batch", "table_batches"]
 
 #: The files a folder is searched for (recursively).
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".toml")
@@ -107,6 +109,28 @@ def score_file(
         yield Skipped(path, exc.reason)
 
 
+def table_batches(path: str, rows: int) -> Iterator[list[Table] | Skipped]:
+    """The tables of one file, read in order and handed out in lists of about ``rows`` indicator rows (a table
+    is never cut; a list holds at least one table), so that other processes can score them; a
+    :class:`Skipped` where :func:`score_file` gives one (after the tables read before it)."""
+    batch: list[Table] = []
+    size = 0
+    try:
+        for table in iter_tables(path):
+            batch.append(table)
+            size += len(table.indicators)
+            if size >= rows:
+                yield batch
+                batch, size = [], 0
+    except TableReadError as exc:
+        if batch:
+            yield batch
+        yield Skipped(path, exc.reason)
+        return
+    if batch:
+        yield batch
+
+
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
     yield first
     yield from rest
@@ -118,10 +142,17 @@ def score_batch(
     reader: Reader | None = None,
     on_skip: Callable[[Skipped], object] | None = None,
 ) -> Iterator[TableScore]:
-    """Every table of ``source`` scored, one at a time, in input order; unreadable files go to ``on_skip``."""
+    """Every table of ``source`` scored, one at a time, in input order; unreadable files go to ``on_skip``
+    (without one, each is a :class:`SkippedFileWarning`, so that no file is left out silently)."""
     for item in iter_batch(source, policy, reader):
         if isinstance(item, Skipped):
             if on_skip is not None:
                 on_skip(item)
+            else:
+                warnings.warn(f"跳过 {item.path}：{item.reason}", SkippedFileWarning, stacklevel=2)
             continue
         yield item
+
+
+class SkippedFileWarning(UserWarning):
+    """A file of a batch that could not be read, when ``score_batch`` was given no ``on_skip``."""

@@ -10,7 +10,7 @@ from typing import Any
 from scoring.engine.compile import MAX_WEIGHT_DIGITS, CompiledRow, CompiledTable, compile_table
 from scoring.engine.findings import ERROR, INFO, WARNING, Finding
 from scoring.engine.policy import Policy
-from scoring.engine.written import conflicts, top_conflict
+from scoring.engine.written import conflicts, floor_conflict, top_conflict
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
 from scoring.language.rule_reader import parse_rule
@@ -70,8 +70,8 @@ def check_table(
 
 
 def _rule_findings(row: CompiledRow, where: str) -> list[Finding]:
-    """A 赋分规则 that cannot be read (with its column), contradicts the row's target, or states other top points
-    than the row's 分值 (A12)."""
+    """A 赋分规则 that cannot be read (with its column), contradicts the row's target, states other top points
+    than the row's 分值, or a lowest score above it (A12)."""
     ind = row.indicator
     if row.rule_unknown:
         try:
@@ -88,6 +88,9 @@ def _rule_findings(row: CompiledRow, where: str) -> list[Finding]:
     top = top_conflict(rule, ind.weight)
     if top is not None:
         out.append(Finding(WARNING, "rule-top-differs", top, where))
+    floor = floor_conflict(rule, ind.weight)
+    if floor is not None:
+        out.append(Finding(WARNING, "rule-floor-above-weight", floor, where))
     return out
 
 

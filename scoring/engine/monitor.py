@@ -21,7 +21,8 @@ from scoring.engine.choose import Shape
 from scoring.engine.compile import CompiledRow, compile_row
 from scoring.engine.indicator import score_row
 from scoring.engine.monitor_explain import needs_explaining
-from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
+from scoring.engine.monitor_money import money_line
+from scoring.engine.monitor_results import NOT_APPLICABLE, MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import (
     Light,
     Progress,
@@ -29,7 +30,6 @@ from scoring.engine.monitor_rules import (
     cumulative,
     deadline,
     level,
-    money,
     qualitative,
     reverse_level,
 )
@@ -39,9 +39,21 @@ from scoring.engine.results import Status
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Num, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of
+from scoring.engine.written import not_assessed
 from scoring.errors import ScoringError
 from scoring.language.reader import Reader, default_reader
-from scoring.language.targets import Amount, Blank, Bound, Date, Deadline, Period, Qualitative, Range, Several
+from scoring.language.targets import (
+    Amount,
+    Blank,
+    Bound,
+    Comparator,
+    Date,
+    Deadline,
+    Period,
+    Qualitative,
+    Range,
+    Several,
+)
 from scoring.tables.actuals import Actuals, apply_actuals
 from scoring.tables.model import Budget, Indicator, Table
 from scoring.text import normalize, phrase
@@ -64,7 +76,9 @@ class MonitorError(ScoringError, ValueError):
 
 
 def month_of(table: Table, month: int | None) -> int:
-    """The month the figures run to: ``month`` or the sheet's own (``1-7月执行情况``); both must agree."""
+    """The month the figures run to: ``month`` or the sheet's own (``1-7月执行情况``); both must agree. A month
+    that is not an ``int`` (``"7"``, ``7.0``, ``True``) is a TypeError naming the field."""
+    _integer(month)
     if month is not None and not 1 <= month <= 12:
         raise MonitorError(f"监控月份应为1至12，却是{month}")
     if table.month is not None and not 1 <= table.month <= 12:
@@ -75,6 +89,11 @@ def month_of(table: Table, month: int | None) -> int:
     if chosen is None:
         raise MonitorError("无法确定监控月份：请用 --month 指定，或在表头写明“1-M月执行情况”")
     return chosen
+
+
+def _integer(month: object) -> None:
+    if month is not None and (isinstance(month, bool) or not isinstance(month, int)):
+        raise TypeError(f"month（监控月份）应为整数（int，1至12），却是 {type(month).__name__}：{month!r}")
 
 
 def _file_month(table: Table, month: int | None, given: int | None) -> None:
@@ -88,7 +107,8 @@ def _file_month(table: Table, month: int | None, given: int | None) -> None:
 
 def accumulates(indicator: Indicator, target: Bound | Range, policy: Policy) -> bool:
     """Whether a numeric target accumulates over the year (C1): counts and amounts do; percentages, rates,
-    per-unit values, durations and scores do not. A row's 1-m月计划值 decides first (cumulative, with that plan),
+    per-unit values, durations and scores do not. A count or amount per year (``≥12次/年``, ``万元/年``) is the
+    year's total and accumulates; a per-unit value per year (``元/人·年``) does not. A row's 1-m月计划值 decides first (cumulative, with that plan),
     then the policy's ``level`` and ``cumulative`` name lists, then the target's unit."""
     key = normalize(indicator.name)
     if (indicator.plan or "").strip():
@@ -98,8 +118,16 @@ def accumulates(indicator: Indicator, target: Bound | Range, policy: Policy) -> 
     if key in {normalize(n) for n in policy.monitor.cumulative}:
         return True
     amount = target.amount if isinstance(target, Bound) else target.high
-    unit = amount.unit_text
+    unit = _per_year(amount.unit_text)
     return not (unit in ("%", "‰") or "/" in unit or "每" in unit or unit in _LEVEL_UNITS)
+
+
+def _per_year(unit: str) -> str:
+    """A unit without its "per year" (``次/年`` -> ``次``): a count per year is the year's total (C1)."""
+    for tail in ("/年度", "/年", "/每年", "每年"):
+        if unit.endswith(tail) and len(unit) > len(tail):
+            return unit.removesuffix(tail)
+    return unit
 
 
 def _plan(work: Work, amount: Amount, month: int) -> Num | None:
@@ -126,7 +154,8 @@ def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[
     plan = _plan(work, amount, month)
     grows = accumulates(work.indicator, target, policy)
     kind = "累计" if grows else "时点"
-    if work.reverse:
+    if work.reverse or (isinstance(target, Bound) and target.op is Comparator.EQ and t.value == 0):
+        # =0 and a bare 0 are met only by nothing at all: as ≤0 (A ≤ 0 green, else red), as at year end
         return kind, (ceiling(a, t, month, policy.monitor, plan) if grows else reverse_level(a, t))
     if isinstance(target, Range) and not grows and target.low.value <= a.value:
         high = Num.of(target.high, written=True)
@@ -180,18 +209,30 @@ def _light(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[st
     raise RowError(f"指标值“{work.indicator.target}”是空白占位，没有可监控的目标")
 
 
-def _expected(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -> tuple[bool | None, str]:
-    """Whether the expected year-end value meets the target by the year-end rules (None: it cannot be read)."""
+def _expected(row: CompiledRow, year: int | None, policy: Policy, reader: Reader) -> tuple[Status | None, str]:
+    """The year-end status the expected year-end value would get (None, and why, when it cannot be read)."""
     ind = row.indicator
     probe = attrs.evolve(ind, actual=ind.expected, reported=None, weight=ind.weight if ind.weight else 10)
     score = score_row(compile_row(probe, year, policy, reader), year, policy, reader)
     if score.status is Status.ERROR:
         return None, score.error or ""
-    return score.status is not Status.SHORT, ""
+    return score.status, ""
+
+
+def _left_out(row: CompiledRow, month: int) -> MonitorLine | None:
+    """A row its rule leaves out (不考核该指标… and an actual of 不适用), as ``score`` does (A12): no light."""
+    ind = row.indicator
+    if row.plan is None or row.plan.written is None or not not_assessed(row.plan.written, ind.actual):
+        return None
+    said = step(StepKind.M_NOT_ASSESSED, rule=ind.rule.strip(), month=month, words=(ind.actual or "").strip())
+    return MonitorLine(ind, None, NOT_APPLICABLE, steps=(said,))
 
 
 def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader: Reader) -> MonitorLine:
     ind = row.indicator
+    left_out = _left_out(row, month)
+    if left_out is not None:
+        return left_out
     if row.target is None:
         return MonitorLine(ind, None, error=row.target_error.render(context=False) if row.target_error else row.error)
     if not (ind.actual or "").strip():
@@ -204,26 +245,19 @@ def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader
         return MonitorLine(ind, None, steps=tuple(work.steps), warnings=tuple(work.warnings), error=exc.message)
     steps, light, miss = [*work.steps, *progress.steps], progress.light, False
     if ind.expected and ind.expected.strip():
-        met, problem = _expected(row, year, policy, reader)
+        status, problem = _expected(row, year, policy, reader)
         shown: Num | str = Num.of(row.target.amount, written=True) if isinstance(row.target, Bound) else ind.target
-        if met is None:
+        e = ind.expected.strip()
+        if status is None:
             work.warnings.append(f"全年预计完成情况“{ind.expected}”无法判断：{problem}")
-        elif met:
-            steps.append(step(StepKind.M_EXPECTED_MET, e=ind.expected.strip(), t=shown))
+        elif status is not Status.SHORT:
+            steps.append(step(StepKind.M_EXPECTED_MET, e=e, status=status.value, t=shown))
         else:
             miss = True
             light = Light.YELLOW if light.rank == 2 else light
-            steps.append(step(StepKind.M_EXPECTED_MISS, e=ind.expected.strip(), t=shown, light=Light.YELLOW.value))
+            steps.append(step(StepKind.M_EXPECTED_MISS, e=e, status=status.value, t=shown, light=Light.YELLOW.value))
     findings = needs_explaining(ind, light, miss)
     return MonitorLine(ind, light, kind, progress.progress, miss, tuple(steps), tuple(work.warnings), findings)
-
-
-def _budget(budget: Budget, month: int, policy: Policy) -> MonitorBudget:
-    if budget.planned <= 0:
-        return MonitorBudget(budget.planned, budget.spent, error="全年预算数应大于0，无法计算执行率")
-    progress = money(budget.planned, budget.spent, month, policy.monitor)
-    rate = budget.spent / budget.planned
-    return MonitorBudget(budget.planned, budget.spent, rate, progress.progress, progress.light, progress.steps)
 
 
 def monitor_table(
@@ -239,7 +273,8 @@ def monitor_table(
     ``actuals`` (a mapping of indicator name to the actual to date, or :class:`Actuals`) fills the rows as
     ``score_table`` does (an actuals file's own month counts as the sheet's); ``budget`` (全年预算数 and
     1-m月执行数) replaces the table's. Raises :class:`MonitorError` when the month cannot be decided (none, out
-    of 1–12, or two that disagree)."""
+    of 1–12, or two that disagree), TypeError when ``month`` is not an ``int``."""
+    _integer(month)
     notes: tuple[str, ...] = ()
     if actuals is not None:
         given = actuals if isinstance(actuals, Actuals) else Actuals.from_mapping(actuals)
@@ -252,5 +287,5 @@ def monitor_table(
     rows = [compile_row(ind, table.year, layered, reader) for ind in table.indicators]
     lines = tuple(_line(row, chosen, table.year, layered, reader) for row in rows)
     money_in = budget or table.budget
-    money_line = _budget(money_in, chosen, layered) if money_in is not None else None
-    return MonitorResult(table, chosen, lines, money_line, layered, (*table.problems, *notes))
+    money = money_line(money_in, chosen, layered) if money_in is not None else None
+    return MonitorResult(table, chosen, lines, money, layered, (*table.problems, *notes))

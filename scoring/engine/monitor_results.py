@@ -15,13 +15,16 @@ from scoring.engine.policy import Policy
 from scoring.engine.steps import Step
 from scoring.tables.model import Indicator, Table
 
-__all__ = ["MonitorBudget", "MonitorLine", "MonitorResult"]
+__all__ = ["NOT_APPLICABLE", "MonitorBudget", "MonitorLine", "MonitorResult"]
+
+#: The kind of a row its rule leaves out when its actual says 不适用 (as ``score`` does, A12): no light, not unjudged.
+NOT_APPLICABLE = "不适用"
 
 
 @attrs.frozen
 class MonitorLine:
     """One indicator at month ``m``: its light (None when it cannot be judged: ``error`` says why), what kind of
-    target it is (累计, 时点, 定性, 时限), its progress, whether it will miss the year's target (预计无法完成),
+    target it is (累计, 时点, 定性, 时限; 不适用 for a row its rule leaves out: no light, no error), its progress, whether it will miss the year's target (预计无法完成),
     the steps behind the light, warnings, and what must still be explained (``findings``)."""
 
     indicator: Indicator
@@ -38,10 +41,16 @@ class MonitorLine:
     def name(self) -> str:
         return self.indicator.name
 
+    @property
+    def not_applicable(self) -> bool:
+        """Whether the row's rule leaves it out (不考核该指标 and an actual of 不适用): no light, not unjudged."""
+        return self.kind == NOT_APPLICABLE
+
 
 @attrs.frozen
 class MonitorBudget:
-    """The money at month ``m`` (C2): 全年预算数, 1-m月执行数, execution rate, progress against time, light."""
+    """The money at month ``m`` (C2): 全年预算数, 1-m月执行数, execution rate, progress against time, light, steps,
+    warnings (a 执行数 above the year's budget) and why it could not be judged."""
 
     planned: Decimal
     spent: Decimal
@@ -50,6 +59,7 @@ class MonitorBudget:
     light: Light | None = None
     steps: tuple[Step, ...] = ()
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -75,8 +85,13 @@ class MonitorResult:
 
     @property
     def unjudged(self) -> tuple[MonitorLine, ...]:
-        """Rows whose light could not be given (their ``error`` says why)."""
-        return tuple(line for line in self.lines if line.light is None)
+        """Rows whose light could not be given (their ``error`` says why); 不适用 rows are not among them."""
+        return tuple(line for line in self.lines if line.light is None and not line.not_applicable)
+
+    @property
+    def not_applicable(self) -> tuple[MonitorLine, ...]:
+        """Rows their rule leaves out (不考核该指标, 不适用): no light, out of the project's light."""
+        return tuple(line for line in self.lines if line.not_applicable)
 
     @property
     def complete(self) -> bool:

@@ -14,16 +14,26 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from scoring.engine.monitor_policy import MonitorPolicy
-from scoring.engine.steps import Day, Num, Pct, Share, Step, StepKind, step
+from scoring.engine.steps import Day, Num, Pct, Share, Step, StepKind, Value, step
 from scoring.engine.vocabulary import Tier
-from scoring.numbers import exact_percent, q2
+from scoring.numbers import HUNDRED, exact_percent, q2
 
-__all__ = ["Light", "Progress", "ceiling", "cumulative", "deadline", "level", "money", "qualitative", "reverse_level",
-           "worst"]  # fmt: skip
+__all__ = [
+    "Light",
+    "Progress",
+    "band",
+    "ceiling",
+    "cumulative",
+    "deadline",
+    "level",
+    "qualitative",
+    "reverse_level",
+    "split",
+    "worst",
+]  # fmt: skip
 
 K = StepKind
 _WHAT = "完成进度"
-_MONEY = "资金进度"
 
 
 class Light(enum.StrEnum):
@@ -72,55 +82,100 @@ def _plan(t: Num, month: int, policy: MonitorPolicy) -> tuple[Decimal, Decimal, 
     return t.value * num, den, plan
 
 
-def _band(x: Decimal, y: Decimal, policy: MonitorPolicy) -> Step:
-    """C1's lights for a 正向 progress ``p = x ÷ y`` (``y > 0``), compared exactly (``p < b`` as ``x < b × y``): a
-    progress of exactly 60% is yellow even when ``m / 12`` has no finite decimal."""
-    if x < policy.red_below * y:
-        return step(K.M_LIGHT_BELOW, what=_WHAT, light=Light.RED.value, bound=Pct(policy.red_below))
-    if x < policy.yellow_below * y:
-        return step(
-            K.M_LIGHT_BAND,
-            what=_WHAT,
-            light=Light.YELLOW.value,
-            low=Pct(policy.red_below),
-            high=Pct(policy.yellow_below),
-        )
-    if x < policy.blue_from * y:
-        return step(
-            K.M_LIGHT_BAND,
-            what=_WHAT,
-            light=Light.GREEN.value,
-            low=Pct(policy.yellow_below),
-            high=Pct(policy.blue_from),
-        )
-    return step(K.M_LIGHT_FROM, what=_WHAT, light=Light.BLUE.value, bound=Pct(policy.blue_from))
+def _shy(p: Decimal, bound: Decimal, what: str) -> list[Step]:
+    """When a progress below ``bound`` is shown rounded up to it (59.998…% as 60.00%), a step that says it is
+    below: the progress cut (never rounded) at the first decimal that shows it."""
+    if p >= bound or q2(p * HUNDRED) < bound * HUNDRED:
+        return []
+    places = 3
+    while (cut := (p * HUNDRED).quantize(Decimal(1).scaleb(-places), rounding="ROUND_DOWN")) >= bound * HUNDRED:
+        places += 1
+    shown = Num(cut, "%" if cut == p * HUNDRED else "…%", written=True)
+    return [step(K.M_BELOW_SHOWN, what=what, p=shown, bound=Pct(bound))]
 
 
-def _progress(a: Num, x: Decimal, y: Decimal, shown: Num, policy: MonitorPolicy, steps: list[Step]) -> Progress:
-    """A 正向 progress ``x ÷ y``: ``x`` is ``A`` scaled as the plan ``y`` is (``A × 12`` against ``T × m``)."""
+def band(x: Decimal, y: Decimal, bounds: tuple[Decimal, ...], what: str) -> list[Step]:
+    """The lights of a progress ``p = x ÷ y`` (``y > 0``) between ``bounds`` (red below the first, yellow below the
+    second, green below the third when there is one, else blue or green), compared exactly (``p < b`` as
+    ``x < b × y``): a progress of exactly 60% is yellow even when ``m / 12`` has no finite decimal. A progress
+    shown rounded up to the bound above it gets a step saying it is below (C1, C2)."""
+    lights = (Light.RED, Light.YELLOW, Light.GREEN, Light.BLUE)[: len(bounds) + 1]
+    for index, bound in enumerate(bounds):
+        if x < bound * y:
+            shy = _shy(x / y, bound, what)
+            if index == 0:
+                return [*shy, step(K.M_LIGHT_BELOW, what=what, light=lights[0].value, bound=Pct(bound))]
+            return [*shy, step(K.M_LIGHT_BAND, what=what, light=lights[index].value, low=Pct(bounds[index - 1]),
+                               high=Pct(bound))]  # fmt: skip
+    return [step(K.M_LIGHT_FROM, what=what, light=lights[-1].value, bound=Pct(bounds[-1]))]
+
+
+def _zero(a: Num, t: Num, shown: Num, steps: list[Step]) -> Progress:
+    """A 正向 progress against nothing: a target of 0 (or less) is met by any ``A ≥ T``; a plan of 0 to date (a
+    time share of 0, a 1-m月计划值 of 0) asks for nothing yet. Either is green, a negative actual red (C1)."""
+    low = t if t.value <= 0 else shown
+    if a.value < low.value:
+        steps.append(step(K.M_ZERO_BELOW, a=a, t=low, light=Light.RED.value))
+        return Progress(Light.RED, None, tuple(steps))
+    if t.value <= 0:
+        steps.append(step(K.M_ZERO_MET, a=a, t=t, light=Light.GREEN.value))
+    else:
+        steps.append(step(K.M_NOTHING_DUE, plan=shown, light=Light.GREEN.value))
+    return Progress(Light.GREEN, None, tuple(steps))
+
+
+def _progress(a: Num, t: Num, x: Decimal, y: Decimal, shown: Num, policy: MonitorPolicy, steps: list[Step],
+              split: Step | None = None) -> Progress:  # fmt: skip
+    """A 正向 progress ``x ÷ y``: ``x`` is ``A`` scaled as the plan ``y`` is (``A × 12`` against ``T × m``);
+    ``split`` is the progress step when the plan shown was rounded (the quotient from the unrounded plan)."""
     if y <= 0:
-        light = Light.GREEN if a.value >= 0 else Light.RED
-        return Progress(light, None, tuple(steps))
+        return _zero(a, t, shown, steps)
     p = x / y
-    steps.append(step(K.M_PROGRESS, a=a, plan=shown, p=Pct(p), exact=exact_percent(p)))
-    band = _band(x, y, policy)
-    steps.append(band)
-    return Progress(Light(band["light"]), p, tuple(steps))
+    steps.append(split or step(K.M_PROGRESS, a=a, plan=shown, p=Pct(p), exact=exact_percent(p)))
+    found = band(x, y, (policy.red_below, policy.yellow_below, policy.blue_from), _WHAT)
+    steps.extend(found)
+    return Progress(Light(found[-1]["light"]), p, tuple(steps))
+
+
+def _trim(value: Decimal) -> Decimal:
+    """A product without the trailing zeros its factors gave it (``26 × 0.5555`` is ``14.443``, not ``14.4430``)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def split(a: Num, t: Num, month: int, policy: MonitorPolicy, money: bool = False) -> tuple[Decimal, Step]:
+    """The progress ``a ÷ (t × share(m))`` from the figures themselves, for a plan (or a rate) that is shown
+    rounded: ``50个 ÷ (110个 × 7/12) = 50 × 12 ÷ (110 × 7)``; with a time profile ``= a ÷ (t × share)`` worked
+    out. Returns the progress and its step (C1, C2)."""
+    num, den = policy.fraction(month)
+    scale = t.factor if t.multiplier else Decimal(1)
+    x, y = a.value / scale, t.value / scale
+    p = x * den / (y * num)
+    share = Share(month, policy.share(month), policy.linear)
+    figures: dict[str, Value] = {"a": a, "t": t} if not money else {"spent": a, "planned": t}
+    if policy.linear:
+        kind = K.M_MONEY_SPLIT if money else K.M_PROGRESS_SPLIT
+        return p, step(kind, **figures, share=share, x=Num(x, written=True), den=Num(den), y=Num(y, written=True),
+                       num=Num(num), **{"q" if money else "p": Pct(p)}, exact=exact_percent(p))  # fmt: skip
+    kind = K.M_MONEY_SHARE if money else K.M_PROGRESS_SHARE
+    return p, step(kind, **figures, share=share, x=Num(x, written=True), y=Num(_trim(y * num), written=True),
+                   **{"q" if money else "p": Pct(p)}, exact=exact_percent(p))  # fmt: skip
 
 
 def cumulative(a: Num, t: Num, month: int, policy: MonitorPolicy, plan: Num | None = None) -> Progress:
     """C1, a cumulative 正向 target (counts, amounts): plan to date ``T × share(m)`` (or the row's own 1-m月计划值);
-    progress ``A ÷ plan``; red < 60% ≤ yellow < 80% ≤ green < 120% ≤ blue."""
+    progress ``A ÷ plan`` (from the plan before it is rounded); red < 60% ≤ yellow < 80% ≤ green < 120% ≤ blue.
+    A plan of 0 (a target of 0, a time share of 0) is green with a step saying why."""
     if plan is not None:
         steps = [step(K.M_PLAN_GIVEN, plan=plan, month=month)]
-        return _progress(a, a.value, plan.value, plan, policy, steps)
+        return _progress(a, t, a.value, plan.value, plan, policy, steps)
     scaled, den, first = _plan(t, month, policy)
-    return _progress(a, a.value * den, scaled, first["plan"], policy, [first])
+    redo = None if first["exact"] or scaled <= 0 else split(a, t, month, policy)[1]
+    return _progress(a, t, a.value * den, scaled, first["plan"], policy, [first], redo)
 
 
 def level(a: Num, t: Num, policy: MonitorPolicy) -> Progress:
     """C1, a level 正向 target (percentages, rates, per-unit values): progress ``A ÷ T``, lights as cumulative."""
-    return _progress(a, a.value, t.value, t, policy, [])
+    return _progress(a, t, a.value, t.value, t, policy, [])
 
 
 def reverse_level(a: Num, t: Num) -> Progress:
@@ -172,34 +227,3 @@ def deadline(due: dt.date, done: dt.date | None, month_end: dt.date) -> Progress
                                                  light=Light.GREEN.value),))  # fmt: skip
     return Progress(Light.RED, None, (step(K.M_OVERDUE, month_end=Day(month_end), due=Day(due),
                                            light=Light.RED.value),))  # fmt: skip
-
-
-def money(planned: Decimal, spent: Decimal, month: int, policy: MonitorPolicy) -> Progress:
-    """C2: ``rate = spent ÷ planned``, progress ``q = rate ÷ share(m)``; red < 60% ≤ yellow < 80% ≤ green,
-    compared exactly (``q < b`` as ``spent × den < b × planned × num``). ``planned`` must be positive; a time share
-    of 0 (a profile's 0% month) is green: nothing was due yet."""
-    num, den = policy.fraction(month)
-    rate = spent / planned
-    x, y = spent * den, planned * num
-    steps = [
-        step(
-            K.M_MONEY_RATE,
-            month=month,
-            spent=Num(spent, "万元", written=True),
-            planned=Num(planned, "万元", written=True),
-            rate=Pct(rate),
-        )
-    ]
-    q = x / y if y > 0 else None
-    if q is not None:
-        share = Share(month, policy.share(month), policy.linear)
-        steps.append(step(K.M_MONEY_PROGRESS, rate=Pct(rate), share=share, q=Pct(q), exact=exact_percent(q)))
-    if q is not None and x < policy.money_red_below * y:
-        light = step(K.M_LIGHT_BELOW, what=_MONEY, light=Light.RED.value, bound=Pct(policy.money_red_below))
-    elif q is not None and x < policy.money_yellow_below * y:
-        light = step(K.M_LIGHT_BAND, what=_MONEY, light=Light.YELLOW.value, low=Pct(policy.money_red_below),
-                     high=Pct(policy.money_yellow_below))  # fmt: skip
-    else:
-        light = step(K.M_LIGHT_FROM, what=_MONEY, light=Light.GREEN.value, bound=Pct(policy.money_yellow_below))
-    steps.append(light)
-    return Progress(Light(light["light"]), q, tuple(steps))

@@ -167,10 +167,20 @@ class StepKind(enum.Enum):
     M_DONE_LATE = "m-done-late"  # 完成日期晚于时限，红灯
     M_NOT_DUE = "m-not-due"  # 截至月末未到时限，进行中，绿灯
     M_OVERDUE = "m-overdue"  # 时限已过，尚未完成，红灯
-    M_EXPECTED_MISS = "m-expected-miss"  # 全年预计e达不到指标值t：预计无法完成，至少黄灯
-    M_EXPECTED_MET = "m-expected-met"  # 全年预计e可达到指标值t
-    M_MONEY_RATE = "m-money-rate"  # 执行率 = spent ÷ planned = rate
+    M_EXPECTED_MISS = "m-expected-miss"  # 全年预计e，按年终评分规则评为未达标（指标值t）：预计无法完成，至少黄灯
+    M_EXPECTED_MET = "m-expected-met"  # 全年预计e，按年终评分规则评为达标（指标值t）
+    M_MONEY_RATE = "m-money-rate"  # 执行率 = spent ÷ planned = rate (≈ when rounded)
     M_MONEY_PROGRESS = "m-money-progress"  # 资金进度 = rate ÷ share = q
+    M_PROGRESS_SPLIT = "m-progress-split"  # 完成进度 = a ÷ (t × m/12) = a × 12 ÷ (t × m) ≈ p (plan rounded)
+    M_PROGRESS_SHARE = "m-progress-share"  # 完成进度 = a ÷ (t × share%) = a ÷ y ≈ p (profile; plan rounded)
+    M_MONEY_SPLIT = "m-money-split"  # 资金进度 = spent ÷ (planned × m/12) = spent × 12 ÷ (planned × m) ≈ q
+    M_MONEY_SHARE = "m-money-share"  # 资金进度 = spent ÷ (planned × share%) = spent ÷ y ≈ q (profile)
+    M_BELOW_SHOWN = "m-below-shown"  # 完成进度为59.998…%，不足60.00% (rounded up to a threshold)
+    M_ZERO_MET = "m-zero-met"  # 指标值为0，实际a不低于0即达到指标值，绿灯
+    M_ZERO_BELOW = "m-zero-below"  # 实际a低于0，红灯
+    M_NOTHING_DUE = "m-nothing-due"  # 计划进度为0，尚无应完成的进度，绿灯
+    M_MONEY_NOTHING_DUE = "m-money-nothing-due"  # 时间进度为0.00%，尚无应执行的资金，绿灯
+    M_NOT_ASSESSED = "m-not-assessed"  # 赋分规则…：执行情况为“不适用”，不考核该指标，不亮灯
     MISSED_ZERO = "missed-zero"  # 实际完成情况“words”：未完成，赋分规则规定得0分
 
 

@@ -21,13 +21,15 @@ from scoring.engine.options import RuleKind
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import Work
 from scoring.engine.written_lists import score_categorical, score_elements, score_tiered
-from scoring.engine.written_steps import score_stepped
+from scoring.engine.written_steps import score_stepped, unwanted_sides
 from scoring.language.rule_model import (
     AllOrNothing,
     Categorical,
     Default,
+    Direction,
     Elements,
     Graded,
+    Measure,
     Proportional,
     Remark,
     Stated,
@@ -39,7 +41,7 @@ from scoring.language.targets import Bound, Target
 from scoring.numbers import written
 from scoring.text import phrase
 
-__all__ = ["conflicts", "not_assessed", "plan_written", "top_conflict"]
+__all__ = ["conflicts", "floor_conflict", "not_assessed", "plan_written", "top_conflict"]
 
 _REVERSE_SHAPES = (Shape.REVERSE, Shape.BARE_REVERSE)
 _REMARKS = {
@@ -105,6 +107,8 @@ def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[
         if family.inverse is not None and directed and family.inverse != reverse and not found:  # said once
             formula = "指标值 ÷ 实际完成值（反向）" if family.inverse else "实际完成值 ÷ 指标值（正向）"
             found.append(f"赋分规则的公式为{formula}，与指标值的方向不一致：按指标值的方向计分")
+    if isinstance(family, Stepped) and family.reference is None:
+        found.extend(_against_direction(family, target, reverse))
     stated = written_rule.stated
     if stated is not None and isinstance(target, Bound):
         mine = target.amount
@@ -118,6 +122,32 @@ def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[
                          if isinstance(family, Stepped) else
                          f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致")  # fmt: skip
     return tuple(found)
+
+
+_SIDES = {Direction.ABOVE: ("超过", "不超过"), Direction.BELOW: ("低于", "不低于")}
+
+
+def _against_direction(family: Stepped, target: Target, reverse: bool) -> list[str]:
+    """A rule of steps whose deductions fall only on the side the target wants (每超过…扣 on a ≥ target) and
+    that says nothing of the other side: it contradicts the target (A12)."""
+    unwanted = unwanted_sides(target, None, reverse)
+    slopes = [s for s in family.slopes if s.measure is not Measure.EVENTS]
+    if len(unwanted) != 1 or not slopes or any(s.direction in (*unwanted, Direction.BOTH) for s in slopes):
+        return []
+    (bad,) = unwanted
+    if not any(s.sign < 0 for s in slopes):
+        return []  # bonuses for doing better: a shortfall is an error when scored, not a contradiction
+    good = Direction.ABOVE if bad is Direction.BELOW else Direction.BELOW
+    return [f"赋分规则只在{_SIDES[good][0]}标准时扣分，与指标值“{target}”的方向相反（指标值要求{_SIDES[bad][1]}"
+            f"标准）：{_SIDES[bad][0]}标准时规则未说明如何计分"]  # fmt: skip
+
+
+def floor_conflict(written_rule: WrittenRule, weight: Decimal | None) -> str | None:
+    """The rule's lowest points (``最低为5分``) are above the row's 分值 (a ``check`` finding), or None."""
+    family = written_rule.family
+    if not isinstance(family, Stepped) or weight is None or family.floor <= weight:
+        return None
+    return f"赋分规则的最低分为{written(family.floor)}分，高于本行分值{written(weight)}分：该行总是得满分"
 
 
 #: Actuals that say a row does not apply (a rule of A12's "not assessed" remark takes it out of the total).

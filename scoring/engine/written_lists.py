@@ -3,6 +3,8 @@
 A tier table finds the tier the actual (or its completion rate, or its deviation) falls in; a value on a bound
 two tiers share belongs to the tier that marks it (含, ≥, ≤), else to the first listed. A value in no tier is an
 error naming the value (the rule does not say), except beyond the outermost deviation band, which gets 0.
+达标 is whether the actual meets the row's own target (:func:`~scoring.engine.written_met.met_target`); where the
+two cannot be compared (a qualitative target), whether the row got its full 分值.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Num, Pct, Pts, Step, StepKind, step
+from scoring.engine.written_met import met_target
 from scoring.language.rule_model import Award, Categorical, Elements, Metric, Tier, Tiered, WrittenRule
 from scoring.language.rule_text import CIRCLED
 from scoring.language.targets import Bound, Range, Target
@@ -70,6 +73,10 @@ def _metric(work: Work, target: Target, rule: Tiered) -> tuple[Decimal, Num | Pc
             read = work.read_actual()
             if isinstance(read, Bound) and read.amount.unit_text == unit:
                 a = a._replace(unit=unit)
+            elif isinstance(read, Bound) and not read.amount.unit_text:
+                a = a._replace(unit=unit)
+                work.warnings.append(f"指标值与实际完成值均未写单位：实际完成值{written(a.value)}按赋分规则分档的单位"
+                                     f"读作{written(a.value)}{unit}")  # fmt: skip
         if unit and a.unit and unit != a.unit:
             raise RowError(f"赋分规则分档的单位“{unit}”与指标值的单位“{a.unit}”不一致")
         return a.value, a, []
@@ -109,22 +116,28 @@ def score_tiered(work: Work, target: Target, rule: WrittenRule) -> Outcome:
         )
     points, given = award(work, tier.award)
     steps.append(step(K.TIER_HIT, metric=family.metric.value, value=shown, tier=tier.text, award=given))
-    best = max(family.tiers, key=lambda t: _top(t.award, work.weight))
-    return Outcome(q2(points), None, tier is best or points >= work.weight, tuple(steps))
+    met = met_target(work, target)
+    if met is False and isinstance(shown, Num) and _is_best(family, tier, work.weight):
+        # the best tier's points, yet short of the row's own target: say why the row is 未达标
+        steps.append(step(K.TARGET_MISSED, a=shown, target=str(target)))
+    return Outcome(q2(points), None, points >= work.weight if met is None else met, tuple(steps))
+
+
+def _is_best(family: Tiered, tier: Tier, w: Decimal) -> bool:
+    def top(given: Award) -> Decimal:
+        if given.band is not None:
+            return given.band[1]
+        if given.points is not None:
+            return given.points
+        return w * given.share if given.share is not None else w
+
+    return top(tier.award) >= max(top(t.award) for t in family.tiers)
 
 
 def _plain(shown: Num | Pct) -> str:
     if isinstance(shown, Pct):
         return f"{written(q2(shown.ratio * HUNDRED))}%"
     return f"{written(shown.value)}{shown.unit}"
-
-
-def _top(given: Award, w: Decimal) -> Decimal:
-    if given.band is not None:
-        return given.band[1]
-    if given.points is not None:
-        return given.points
-    return w * given.share if given.share is not None else w
 
 
 _PUNCTUATION = re.compile("[,，;；、。.:：\"'“”\u2018\u2019…⋯]")
@@ -176,12 +189,13 @@ def score_categorical(work: Work, target: Target, rule: WrittenRule) -> Outcome:
         points = max(w - category.deduct, ZERO)
         line = step(K.CATEGORY_DEDUCT, words=work.actual_text.strip(), category=category.text,
                     d=Num(category.deduct, written=True), w=Num(w), points=Pts(q2(points)))  # fmt: skip
-        return Outcome(q2(points), None, False, (line,))
+        met = met_target(work, target)
+        return Outcome(q2(points), None, points >= w if met is None else met, (line,))
     assert category.award is not None
     points, given = award(work, category.award)
     line = step(K.CATEGORY_HIT, words=work.actual_text.strip(), category=category.text, award=given)
-    best = max(_top(c.award, w) if c.award is not None else w - (c.deduct or ZERO) for c in family.categories)
-    return Outcome(q2(points), None, points >= best, (line,))
+    met = met_target(work, target)
+    return Outcome(q2(points), None, points >= w if met is None else met, (line,))
 
 
 _ALL = ("全部", "均已", "均达到", "均完成", "全部达到", "全部完成", "都已", "均符合")
@@ -227,4 +241,5 @@ def score_elements(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     if total > work.weight:
         points = work.weight
         steps.append(step(K.AWARD_CAPPED, given=Num(total, written=True), w=Num(work.weight)))
-    return Outcome(q2(points), None, len(chosen) == len(family.items), tuple(steps))
+    reached = met_target(work, target)
+    return Outcome(q2(points), None, points >= work.weight if reached is None else reached, tuple(steps))

@@ -3,7 +3,9 @@
 The row starts from its base (the 分值, or ``各得80%标准分``) at the reference (the target stated in the rule, else
 the row's own target); each slope counts how far the actual is beyond the reference on its side, in its
 measure, and adds or deducts its points per step. Only whole steps count unless the policy's
-``partial_steps`` is on. The result is kept within [floor, 分值] (A8).
+``partial_steps`` is on. The result is kept within [floor, 分值] (A8). An actual on the side the target does not
+want (below a ≥ target, above a ≤ target or the rule's ≦ standard, after a deadline) that no slope covers is an
+error: the rule does not say how a shortfall is scored. 达标 is whether the actual meets the row's own target.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from scoring.engine.rules import Outcome
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Day, Num, Pct, Pts, Step, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of
-from scoring.language.rule_model import Direction, Measure, Slope, Stepped, WrittenRule
-from scoring.language.targets import Bound, Date, Deadline, Period, Range, Target
+from scoring.engine.written_met import met_target
+from scoring.language.rule_model import Direction, Measure, Slope, Stated, Stepped, WrittenRule
+from scoring.language.targets import Bound, Comparator, Date, Deadline, Period, Range, Target
 from scoring.numbers import HUNDRED, q2
 from scoring.text import normalize
 
@@ -56,7 +59,12 @@ class _Measured:
         self.steps: list[Step] = []
         self._numbers: tuple[Num, Num] | None = None
         self._late: int | None = None
-        self._gaps: dict[Measure, tuple[Decimal, Num]] = {}
+        self._gaps: dict[Measure, tuple[Decimal, Num, Step | None]] = {}
+
+    @property
+    def measured(self) -> tuple[Num, Num] | None:
+        """(actual, reference) when a slope has worked them out."""
+        return self._numbers
 
     def numbers(self) -> tuple[Num, Num]:
         """(actual, reference) in the target's unit."""
@@ -97,6 +105,8 @@ class _Measured:
         if self._late is None:
             target = self.target
             due = getattr(target, "due", None)
+            if due is None and isinstance(target, Deadline | Date | Period):
+                raise RowError(f"指标值“{self.work.indicator.target}”未写年份，且指标表未给出年度")
             if due is None:
                 raise RowError(f"指标值“{self.work.indicator.target}”没有可用的时限")
             done = _done(self.work)
@@ -104,22 +114,23 @@ class _Measured:
             self.steps.append(step(K.DAYS_LATE, done=Day(done), due=Day(due), days=self._late))
         return self._late
 
-    def gap(self, slope: Slope) -> tuple[Decimal, Num]:
-        """How far the actual is from the reference, signed (above: positive), in the slope's measure (each
-        measure is worked out, and shown, once: 每增加一个加3分 and 每减少一个减3分 share one gap)."""
+    def gap(self, slope: Slope) -> tuple[Decimal, Num, Step | None]:
+        """How far the actual is from the reference, signed (above: positive), in the slope's measure, and the
+        step that shows it (each measure is worked out once: 每增加一个加3分 and 每减少一个减3分 share one gap;
+        the caller shows the step only when a slope uses the gap)."""
         found = self._gaps.get(slope.measure)
         if found is None:
             found = self._gaps[slope.measure] = self._gap(slope)
         return found
 
-    def _gap(self, slope: Slope) -> tuple[Decimal, Num]:
+    def _gap(self, slope: Slope) -> tuple[Decimal, Num, Step | None]:
         if slope.measure is Measure.EVENTS:
             n = _count(self.work)
             self.steps.append(step(K.EVENTS, n=Num(n, slope.unit)))
-            return n, Num(n, slope.unit)
+            return n, Num(n, slope.unit), None
         if slope.measure is Measure.DAYS and isinstance(self.target, Deadline | Date | Period):
             days = Decimal(self.late())
-            return days, Num(abs(days), "天")
+            return days, Num(abs(days), "天"), None
         a, r = self.numbers()
         label = "超出" if a.value >= r.value else "低于"
         hi, lo = (a, r) if a.value >= r.value else (r, a)
@@ -127,21 +138,59 @@ class _Measured:
             if a.unit != "%":
                 raise RowError(f"“百分点”只适用于百分比指标，本行指标值为“{self.work.indicator.target}”")
             d = a.value - r.value
-            self.steps.append(step(K.GAP, label=f"{label}百分点", x=hi, y=lo, gap=Num(abs(d), "个百分点")))
-            return d, Num(abs(d), "个百分点")
+            shown = Num(abs(d), "个百分点")
+            return d, shown, step(K.GAP, label=f"{label}百分点", x=hi, y=lo, gap=shown)
         if slope.measure is Measure.PERCENT:
             if r.value <= 0:
                 raise RowError("标准为0，无法按百分比计算差距")
             d = (a.value - r.value) / r.value
-            self.steps.append(step(K.GAP_RELATIVE, label=f"{label}比例", x=hi, y=lo, r=r, pct=Pct(abs(d))))
-            return d * HUNDRED, Num(q2(abs(d) * HUNDRED), "%")
+            line = step(K.GAP_RELATIVE, label=f"{label}比例", x=hi, y=lo, r=r, pct=Pct(abs(d)))
+            return d * HUNDRED, Num(q2(abs(d) * HUNDRED), "%"), line
         d = a.value - r.value
-        self.steps.append(step(K.GAP, label=label, x=hi, y=lo, gap=Num(abs(d), a.unit)))
-        return d, Num(abs(d), a.unit)
+        return d, Num(abs(d), a.unit), step(K.GAP, label=label, x=hi, y=lo, gap=Num(abs(d), a.unit))
 
 
 def _whole(x: Decimal) -> Decimal:
     return x.to_integral_value(rounding=ROUND_FLOOR)
+
+
+def unwanted_sides(target: Target, reference: Stated | None, reverse: bool) -> frozenset[Direction]:
+    """The sides of the reference the target does not want: below a ≥ target, above a ≤ target (or ``reverse``,
+    a bare value on a less-is-better name), after a deadline, both for ``=``; the rule's own standard
+    (``≦100%``) decides when it states one. None for a range (its reference is its high end)."""
+    if reference is not None:
+        op = reference.op
+    elif isinstance(target, Deadline | Date | Period):
+        return frozenset({Direction.ABOVE})
+    elif isinstance(target, Bound):
+        op = target.op
+        if target.implied:
+            op = Comparator.LE if reverse else Comparator.GE
+    else:
+        return frozenset()
+    if op in (Comparator.GE, Comparator.GT):
+        return frozenset({Direction.BELOW})
+    if op in (Comparator.LE, Comparator.LT):
+        return frozenset({Direction.ABOVE})
+    return frozenset({Direction.ABOVE, Direction.BELOW})
+
+
+_SIDE = {Direction.ABOVE: "超过", Direction.BELOW: "低于"}
+
+
+def _uncovered(family: Stepped, side: Direction, target: Target, reverse: bool) -> str | None:
+    """Why an actual on ``side`` of the reference cannot be scored, or None (a slope covers it, or the target
+    wants that side)."""
+    slopes = [s for s in family.slopes if s.measure is not Measure.EVENTS]
+    if not slopes or any(s.direction in (side, Direction.BOTH) for s in slopes):
+        return None
+    if side not in unwanted_sides(target, family.reference, reverse):
+        return None
+    signs = {s.sign for s in slopes}
+    verb = "扣分" if signs == {-1} else "加分" if signs == {1} else "加减分"
+    other = _SIDE[Direction.BELOW if side is Direction.ABOVE else Direction.ABOVE]
+    return (f"赋分规则未说明{_SIDE[side]}标准时如何计分：规则只写了{other}标准时{verb}，"
+            f"实际完成值却{_SIDE[side]}标准")  # fmt: skip
 
 
 def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
@@ -157,8 +206,13 @@ def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     start = q2(w * family.base)
     deducted = added = q2(ZERO)
     changes: list[Step] = []
+    shown_gaps: set[Measure] = set()
     for slope in family.slopes:
-        d, shown = measured.gap(slope)
+        d, shown, gap_step = measured.gap(slope)
+        if slope.measure is not Measure.EVENTS and d != 0:
+            why = _uncovered(family, Direction.ABOVE if d > 0 else Direction.BELOW, target, work.reverse)
+            if why is not None:
+                raise RowError(why)
         if slope.direction is Direction.ABOVE:
             beyond = max(d, ZERO)
         elif slope.direction is Direction.BELOW:
@@ -167,6 +221,9 @@ def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
             beyond = abs(d)
         if beyond == 0:
             continue
+        if gap_step is not None and slope.measure not in shown_gaps:  # only a gap a slope uses is shown
+            shown_gaps.add(slope.measure)
+            changes.append(gap_step)
         size = Num(slope.size, shown.unit, written=True)
         exact = beyond / slope.size
         count = exact if work.policy.partial_steps else _whole(exact)
@@ -189,6 +246,9 @@ def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
         points = floor
         out.append(step(K.BOUNDED, raw=Pts(q2(raw)), side="低于最低分", limit=Pts(q2(floor))))
     if points > w:
+        out.append(step(K.BOUNDED, raw=Pts(q2(points)), side="超过分值", limit=Pts(q2(w))))
         points = w
-        out.append(step(K.BOUNDED, raw=Pts(q2(raw)), side="超过分值", limit=Pts(q2(w))))
-    return Outcome(q2(points), None, deducted == 0, tuple(out))
+    met = met_target(work, target)
+    if met is False and deducted == 0 and isinstance(target, Bound) and measured.measured is not None:
+        out.append(step(K.TARGET_MISSED, a=measured.measured[0], target=str(target)))
+    return Outcome(q2(points), None, deducted == 0 if met is None else met, tuple(out))

@@ -47,6 +47,7 @@ _CHOOSE_ONE = "规则写明“二者择其一”：按本行的指标值计分"
 
 def assemble(parts: list[Part], text: str) -> WrittenRule:
     """The typed rule that ``parts`` (of ``text``) write out."""
+    _no_lone_comparator(parts)
     kinds = {p.kind for p in parts}
     remarks = {p.values["remark"] for p in parts if p.kind == "remark"}
     caps = [p.text for p in parts if p.kind == "cap" and p.values["points"] is None]
@@ -75,7 +76,8 @@ def assemble(parts: list[Part], text: str) -> WrittenRule:
     if "not-assessed" in remarks or "renormalise" in remarks:
         return WrittenRule(text, Default(Remark.NOT_APPLICABLE), notes=notes)
     if "explain" in remarks:
-        threshold = next((p.values["amount"].value for p in parts if p.kind == "amount"
+        # …的130%时，偏差原因…必填  /  偏差原因及整改措施必填(≥130%)
+        threshold = next((p.values["amount"].value for p in parts if p.kind in ("amount", "compared")
                           and p.values["amount"].unit == "%"), None)  # fmt: skip
         return WrittenRule(text, Default(Remark.EXPLAIN, threshold), notes=notes)
     if "formula" in kinds:
@@ -83,6 +85,13 @@ def assemble(parts: list[Part], text: str) -> WrittenRule:
     if "cap" in kinds:  # the remark says it all: no separate cap note
         return WrittenRule(text, Default(Remark.CAP), notes=notes[len(dict.fromkeys(caps)) :])
     raise _unknown(parts)
+
+
+def _no_lone_comparator(parts: list[Part]) -> None:
+    """A comparator with nothing after it (``…扣完为止;≥``) is refused: the rule was cut off."""
+    for index, part in enumerate(parts):
+        if part.kind == "text" and "op" in part.values and all(p.kind == "sep" for p in parts[index + 1 :]):
+            raise RuleReject(part.pos, f"“{part.text}”后未写数值（如“{part.text}90%”），规则不完整")
 
 
 _HOW = "应写明如“按完成比例计分”“达到目标值得满分”“每超过1个百分点扣0.5分”“≥90%，计5分”"

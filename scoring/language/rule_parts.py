@@ -1,6 +1,7 @@
 """The lark Transformer of ``grammar/rule.lark``: each part of a rule text becomes a small typed :class:`Part`.
 
-A part knows its kind, its position in the normalised text and its values; :mod:`scoring.language.rule_assemble`
+A part knows its kind, its position in the normalised text and its values (a number with more than
+:data:`~scoring.numbers.MAX_DIGITS` digits raises :class:`Reject` at its position in the normalised text); :mod:`scoring.language.rule_assemble`
 combines the run of parts into one typed rule.
 """
 
@@ -11,7 +12,7 @@ from typing import Any, NamedTuple
 
 from lark import Token, Transformer, v_args
 
-from scoring.language.numerals import chinese_to_decimal
+from scoring.language.rule_numbers import number as _number
 from scoring.language.targets import Comparator
 
 __all__ = ["Part", "RuleParts"]
@@ -54,12 +55,6 @@ def _end(tok: Token) -> int:
     return tok.end_pos or 0
 
 
-def _number(tok: Token) -> Decimal:
-    if tok.type == "CN_NUMBER":
-        return Decimal("0.5") if str(tok) == "半" else chinese_to_decimal(str(tok))
-    return Decimal(str(tok))
-
-
 def _span(items: tuple[Any, ...]) -> tuple[int, int]:
     starts = [i.pos if isinstance(i, Amt) else _pos(i) for i in items if isinstance(i, Amt | Token)]
     ends = [i.end if isinstance(i, Amt) else _end(i) for i in items if isinstance(i, Amt | Token)]
@@ -92,6 +87,9 @@ class RuleParts(Transformer[Token, list[Part]]):
 
     def amount(self, num: Token, unit: Token | None = None) -> Amt:
         return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))
+
+    def amount_percent(self, tok: Token) -> Amt:
+        return Amt(_number(tok), "%", _pos(tok), _end(tok))
 
     def amount_alone(self, amt: Amt) -> Part:
         return self._part("amount", (amt,), amount=amt)
@@ -166,14 +164,14 @@ class RuleParts(Transformer[Token, list[Part]]):
 
     # --- points ------------------------------------------------------------------------------------------
     def points_fixed(self, *items: Token) -> Part:
-        num = next(t for t in items if t.type == "NUMBER")
-        return self._part("points", items, points=Decimal(str(num)))
+        num = next(t for t in items if t.type in ("NUMBER", "CN_NUMBER"))
+        return self._part("points", items, points=_number(num))
 
     def points_fixed_paren(self, lpar: Token, num: Token, fen: Token, rpar: Token) -> Part:
-        return self._part("points", (lpar, rpar), points=Decimal(str(num)))
+        return self._part("points", (lpar, rpar), points=_number(num))
 
     def points_band(self, lpar: Token, low: Token, dash: Token, high: Token, rpar: Token) -> Part:
-        return self._part("points", (lpar, rpar), band=(Decimal(str(low)), Decimal(str(high))))
+        return self._part("points", (lpar, rpar), band=(_number(low), _number(high)))
 
     def points_full(self, tok: Token) -> Part:
         return self._part("points", (tok,), full=True)
@@ -183,17 +181,20 @@ class RuleParts(Transformer[Token, list[Part]]):
 
     def points_share(self, *items: Token) -> Part:
         num = next(t for t in items if t.type == "NUMBER")
-        return self._part("points", items, share=Decimal(str(num)) / 100)
+        return self._part("points", items, share=_number(num) / 100)
 
     def points_top(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("top", (tok, fen), points=Decimal(str(num)))
+        return self._part("top", (tok, fen), points=_number(num))
 
     # --- steps -------------------------------------------------------------------------------------------
     def size_arabic(self, num: Token, unit: Token | None = None) -> Amt:
-        return Amt(Decimal(str(num)), str(unit or ""), _pos(num), _end(unit or num))
+        return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))
 
     def size_chinese(self, num: Token, unit: Token | None = None) -> Amt:
         return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))
+
+    def size_percent(self, tok: Token) -> Amt:
+        return Amt(_number(tok), "%", _pos(tok), _end(tok))
 
     def size_one(self, unit: Token) -> Amt:
         return Amt(Decimal(1), str(unit), _pos(unit), _end(unit))
@@ -208,26 +209,29 @@ class RuleParts(Transformer[Token, list[Part]]):
         return self._part("step", (tok,), word="出现", size=Amt(Decimal(1), str(tok)[-1], _pos(tok), _end(tok)),
                           against="", alternative="", event=True)  # fmt: skip
 
+    def fen_number(self, num: Token) -> Token:
+        return num
+
     def deduct(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("deduct", (tok, fen), points=Decimal(str(num)))
+        return self._part("deduct", (tok, fen), points=_number(num))
 
     def add(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("add", (tok, fen), points=Decimal(str(num)))
+        return self._part("add", (tok, fen), points=_number(num))
 
     def both_ways(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("both", (tok, fen), points=Decimal(str(num)))
+        return self._part("both", (tok, fen), points=_number(num))
 
     def floor(self, tok: Token) -> Part:
         return self._part("floor", (tok,), points=Decimal(0))
 
     def floor_at(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("floor", (tok, fen), points=Decimal(str(num)))
+        return self._part("floor", (tok, fen), points=_number(num))
 
     def cap(self, tok: Token) -> Part:
         return self._part("cap", (tok,), points=None)
 
     def cap_at(self, tok: Token, num: Token, fen: Token) -> Part:
-        return self._part("cap", (tok, fen), points=Decimal(str(num)))
+        return self._part("cap", (tok, fen), points=_number(num))
 
     def base(self, tok: Token) -> Part:
         digits = "".join(c for c in str(tok) if c.isdigit() or c == ".")

@@ -77,13 +77,16 @@ class RuleReader:
         self._parts.source = norm.text
         try:
             parsed: list[Part] = parser.parse(norm.text)  # type: ignore[assignment]  # the transformer's parts
+        except Reject as exc:  # a number too long: at its position in the normalised text
+            return ParseError(text, norm.column(exc.pos), exc.message, (), "rule")
+        except UnexpectedInput as exc:
+            pos, message, expected = _describe(norm.text, exc)
+            return ParseError(text, norm.column(pos), message, expected, "rule")
+        try:
             # from here on a part's position is its 1-based column in the text as given
             return assemble([p._replace(pos=norm.column(p.pos)) for p in parsed], text)
         except Reject as exc:
             return ParseError(text, max(exc.pos, 1), exc.message, (), "rule")
-        except UnexpectedInput as exc:
-            pos, message, expected = _describe(norm.text, exc)
-            return ParseError(text, norm.column(pos), message, expected, "rule")
 
 
 class _TextRun:

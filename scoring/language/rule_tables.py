@@ -30,6 +30,10 @@ __all__ = ["award_of", "categorical", "elements", "interval_of", "stated_of", "t
 _CONDITIONS = ("compared", "between", "deviation")
 #: Words that, alone before points, mean the target was fully reached (全部完成(60分)).
 _ALL_DONE = ("全部完成", "全面完成", "全部达到", "完成全部", "100%完成")
+#: Words that, right before a condition, name the completion rate actual ÷ target as what is measured (完成率≥90%,
+#: like 完成90%以上); an indicator named so (项目完成率≥90%) is a value of its own.
+_RATE_WORDS = ("完成", "完成率", "完成比例", "完成程度", "完成比率", "目标完成率", "任务完成率", "指标完成率",
+               "目标完成比例", "任务完成比例", "实际完成率")  # fmt: skip
 
 
 def award_of(part: Part) -> Award:
@@ -125,7 +129,7 @@ def tiered(parts: list[Part]) -> tuple[Tiered, Decimal | None, Stated | None]:
             condition = conditions[0]
             if condition.kind == "deviation":
                 metric = Metric.DEVIATION
-            elif words.endswith("完成"):
+            elif words.endswith("完成") or words.split("、")[-1] in _RATE_WORDS:
                 metric = Metric.RATE
             interval = interval_of(condition)
             column, shown = condition.pos, words + condition.text
@@ -138,9 +142,39 @@ def tiered(parts: list[Part]) -> tuple[Tiered, Decimal | None, Stated | None]:
         top = _award_top(award)
         if conditions and conditions[0].kind == "compared" and top is not None and (best is None or top > best[0]):
             best = (top, conditions[0])
+    _no_overlap(tiers)
     tops = [t for t in (_award_top(tier.award) for tier in tiers) if t is not None]
     stated = stated_of(best[1]) if best is not None and metric is Metric.VALUE else None
     return Tiered(tuple(tiers), metric), (max(tops) if tops else None), stated
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    """Whether two intervals share more than a bound (80%-90% and 85%-95% do; 80%-90% and 90%-100% do not)."""
+    lows = [x for x in (a.low, b.low) if x is not None]
+    highs = [x for x in (a.high, b.high) if x is not None]
+    return not lows or not highs or max(lows) < min(highs)
+
+
+def _inside(a: Interval, b: Interval) -> bool:
+    """Whether ``a`` is one-sided in the same direction as ``b`` and inside it (≥90% in ≥80%; ≤5% in ≤10%)."""
+    if a.high is None and b.high is None and a.low is not None and b.low is not None:
+        return a.low >= b.low
+    if a.low is None and b.low is None and a.high is not None and b.high is not None:
+        return a.high <= b.high
+    return False
+
+
+def _no_overlap(tiers: list[Tier]) -> None:
+    """Tiers whose conditions overlap are refused, at the later one: the rule does not say which applies.
+
+    Thresholds listed from the highest (≥90%,5分;≥80%,4分;≥60%,3分 — or ≤5%,3分;≤10%,2分 from the lowest) are the
+    usual way of writing tiers: a value takes the first that it reaches, so such a pair is not an overlap."""
+    for later_index, later in enumerate(tiers):
+        for earlier in tiers[:later_index]:
+            if _overlap(earlier.interval, later.interval) and not _inside(earlier.interval, later.interval):
+                raise Reject(later.column, f"分档“{later.text}”与前面的“{earlier.text}”重叠，规则未说明重叠部分"
+                             f"按哪一档计分：各档应互不重叠（如“80%(含)-90%”“≥90%”），或按门槛从高到低列出"
+                             f"（如“≥90%”在“≥80%”之前）")  # fmt: skip
 
 
 def categorical(parts: list[Part]) -> tuple[Categorical, Decimal | None]:

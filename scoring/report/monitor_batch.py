@@ -23,7 +23,7 @@ from scoring.engine.monitor_explain import category_of
 from scoring.engine.monitor_results import MonitorResult
 from scoring.engine.monitor_rules import Light
 from scoring.report.monitor_json import monitor_dict, plan_of
-from scoring.report.monitor_text import MISS, mark
+from scoring.report.monitor_text import MISS, line_label, mark
 from scoring.report.monitor_xlsx import LIGHT_FILLS, UNJUDGED, percent_cell
 from scoring.report.safety import atomic_write, stable_xlsx
 from scoring.report.wording import step_texts
@@ -97,7 +97,7 @@ def _details(result: MonitorResult, file: str, sheet: str) -> list[list[str | De
         progress = percent_cell(line.progress)
         words = [*step_texts(line.steps), *([f"无法判断：{line.error}"] if line.error else [])]
         rows.append([file, sheet, project, ind.level1, ind.level2, ind.name, ind.target, ind.actual or "",
-                     ind.expected or "", plan_of(line) or "", progress, _label(line.light) or "无法判断",
+                     ind.expected or "", plan_of(line) or "", progress, line_label(line),
                      MISS if line.expected_miss else "", "、".join(category_of(ind)), ind.reason,
                      ind.possibility, "；".join(line.findings), "；".join(words)])  # fmt: skip
     return rows

@@ -37,7 +37,7 @@ __all__ = [
 #: The name and version of the JSON shape; a change that breaks readers bumps the number.
 SCHEMA = "scoring.monitor/1"
 #: The engine's kinds of target (Chinese) by their JSON code.
-KINDS = {"累计": "cumulative", "时点": "level", "定性": "qualitative", "时限": "deadline"}
+KINDS = {"累计": "cumulative", "时点": "level", "定性": "qualitative", "时限": "deadline", "不适用": "not_applicable"}
 
 
 @functools.cache
@@ -108,6 +108,7 @@ def budget_dict(budget: MonitorBudget) -> dict[str, Any]:
         "light": _code(budget.light),
         "light_label": _label(budget.light),
         "steps": list(step_texts(budget.steps)),
+        "warnings": list(budget.warnings),
         "error": budget.error,
     }
 
@@ -115,7 +116,12 @@ def budget_dict(budget: MonitorBudget) -> dict[str, Any]:
 def _counts(result: MonitorResult) -> dict[str, int]:
     lights = [line.light for line in result.lines]
     counts = {light.code: lights.count(light) for light in Light}
-    return {**counts, "unjudged": len(result.unjudged), "expected_miss": len(result.expected_misses)}
+    return {
+        **counts,
+        "unjudged": len(result.unjudged),
+        "not_applicable": len(result.not_applicable),
+        "expected_miss": len(result.expected_misses),
+    }
 
 
 def monitor_dict(result: MonitorResult) -> dict[str, Any]:

@@ -12,13 +12,13 @@ from typing import Any
 
 from scoring.display import pad
 from scoring.engine.monitor_explain import category_of
-from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
+from scoring.engine.monitor_results import NOT_APPLICABLE, MonitorBudget, MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import Light
 from scoring.numbers import percent, written
 from scoring.report.monitor_json import plan_of
 from scoring.report.wording import step_texts
 
-__all__ = ["MISS", "coloured", "header", "mark", "render_monitor", "render_monitor_markdown", "summary"]
+__all__ = ["MISS", "coloured", "header", "line_label", "mark", "render_monitor", "render_monitor_markdown", "summary"]
 
 MISS = "预计无法完成"
 _STYLES = {"红": "red", "黄": "yellow", "绿": "green", "蓝": "blue"}
@@ -35,6 +35,13 @@ _WORD = re.compile(r"(?<!\[)([红黄绿蓝])灯")
 def mark(light: Light | None) -> str:
     """A light as a plain mark (``[黄灯]``); ``—`` when there is none."""
     return f"[{light.value}]" if light is not None else "—"
+
+
+def line_label(line: MonitorLine) -> str:
+    """A row's light in words: its light, 不适用 (its rule leaves it out) or 无法判断."""
+    if line.light is not None:
+        return line.light.value
+    return NOT_APPLICABLE if line.not_applicable else "无法判断"
 
 
 def _flat(text: str | None) -> str:
@@ -63,6 +70,8 @@ def _progress(line: MonitorLine) -> str:
 
 def _marks(line: MonitorLine) -> str:
     marks = [MISS] if line.expected_miss else []
+    if line.not_applicable:
+        marks.append(NOT_APPLICABLE)
     if line.findings:
         marks.append("待说明")
     if line.error:
@@ -110,6 +119,7 @@ def _money(budget: MonitorBudget, month: int) -> list[str]:
         out.append(f"      无法判断：{budget.error}")
     elif budget.steps:
         out.append("      " + "；".join(step_texts(budget.steps)))
+    out.extend(f"      注意：{w}" for w in budget.warnings)
     return out
 
 
@@ -117,6 +127,8 @@ def summary(result: MonitorResult) -> list[str]:
     """Rows per light, rows marked 预计无法完成, rows that must be explained and lack it, rows not judged."""
     lights = [line.light for line in result.lines]
     counts = "，".join(f"{light.value} {lights.count(light)} 项" for light in Light)
+    left_out = len(result.not_applicable)
+    counts += f"；{NOT_APPLICABLE} {left_out} 项" if left_out else ""
     out = [f"小结：{counts}；无法判断 {len(result.unjudged)} 项；{MISS} {len(result.expected_misses)} 项"]
     lacking = [line for line in result.lines if line.findings]
     if lacking:
@@ -128,7 +140,7 @@ def summary(result: MonitorResult) -> list[str]:
         out.append(f"无法判断的指标 {len(result.unjudged)} 项：")
         out.extend(f"  - {line.name}{_where(line)}：{line.error}" for line in result.unjudged)
     if result.budget is not None and result.budget.error:
-        out.append(f"  - 资金：{result.budget.error}")
+        out.append(f"资金无法判断：{result.budget.error}")
     out.extend(f"注意：{note}" for note in result.notes)
     return out
 

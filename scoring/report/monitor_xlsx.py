@@ -10,11 +10,17 @@ Sheet 1, for columns A–N::
                      | 年度资金总额 | numbers (执行率 and 资金进度 percent cells), the money light in its colour, steps
     年度总体目标 | 年初设定目标 | 1-M月实际完成情况
     绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-M月执行情况 | 全年预计完成情况 |
-             偏差原因分析 (经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他: √) | 完成目标可能性 | 备注
+             偏差原因分析 (经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他: √ | 偏差原因说明: the text) |
+             完成目标可能性 | 备注
              | one row per indicator; 一级/二级 merged over equal neighbours; the 1-M月执行情况 cell in the
-               row's light colour; 备注: the light, the 偏差原因 text, the steps and what must still be explained
-    监控结果: 指标灯 (coloured) | 资金灯 (coloured) | rows per light
+               row's light colour; 备注: the light, the steps and what must still be explained
+    监控结果: 指标灯 (coloured) | 资金灯 (coloured) | rows per light  (the reader ends the indicator block here)
     notes and the legend of the colours
+
+The form reads back (``scoring monitor 监控表.xlsx``) to the same lights and findings: the categories are marked
+``√`` in their columns and the 偏差原因 text has its own 偏差原因说明 column under 偏差原因分析 (a text in a
+category column would name that category); the 监控结果 row and what follows are not indicators. Not in the form: a row's 1-M月计划值 and a
+per-table ``[policy.monitor]`` (the steps in 备注 show what they gave).
 
 Sheet 2, 说明: each row's light and steps, the money's, and the summary of the terminal view.
 """
@@ -30,15 +36,18 @@ from scoring.engine.monitor_explain import CATEGORIES, category_of, possibility_
 from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import Light
 from scoring.numbers import HUNDRED, q2
-from scoring.report.monitor_text import MISS, summary
+from scoring.report.monitor_text import MISS, line_label, summary
 from scoring.report.safety import atomic_write, stable_xlsx
 from scoring.report.wording import step_texts
+from scoring.tables.sheet import RESULT_ROW
 
 __all__ = [
     "FORM_MONITOR",
     "INDICATOR_HEADERS",
     "LIGHT_FILLS",
     "NOTES_TITLE",
+    "REASON_TEXT",
+    "RESULT_LABEL",
     "monitor_xlsx",
     "note_of",
     "percent_cell",
@@ -52,8 +61,12 @@ LIGHT_FILLS = {Light.RED: "FFC7CE", Light.YELLOW: "FFEB9C", Light.GREEN: "C6EFCE
 UNJUDGED = "D9D9D9"  # grey, as xlsx_grid.FILLS["无法评分"]: a row that got no light
 INDICATOR_HEADERS = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-{m}月执行情况", "全年预计完成情况",
                      "偏差原因分析", "完成目标可能性", "备注")  # fmt: skip
-_WIDTHS = (4.5, 10.0, 12.0, 24.0, 13.0, 13.0, 13.0, 6.5, 6.5, 6.5, 8.0, 6.5, 10.0, 44.0)
-_NAME, _TARGET, _ACTUAL, _EXPECTED, _REASONS, _POSSIBLE, _NOTE = 4, 5, 6, 7, 8, 13, 14
+#: The text column after the five categories under 偏差原因分析 (read back as the row's 偏差原因).
+REASON_TEXT = "偏差原因说明"
+#: The first cell of the row of the project's lights; the reader ends the indicator block there.
+RESULT_LABEL = RESULT_ROW
+_WIDTHS = (4.5, 10.0, 12.0, 24.0, 13.0, 13.0, 13.0, 6.5, 6.5, 6.5, 8.0, 6.5, 22.0, 10.0, 44.0)
+_NAME, _TARGET, _ACTUAL, _EXPECTED, _REASONS, _TEXT, _POSSIBLE, _NOTE = 4, 5, 6, 7, 8, 13, 14, 15
 _NOTES_WIDTHS = (5.0, 26.0, 8.0, 10.0, 12.0, 70.0, 40.0)
 _NOTES_HEADERS = ("序号", "三级指标", "指示灯", "完成进度", "预计无法完成", "监控说明", "待说明")
 
@@ -85,10 +98,9 @@ def _light_text(light: Light | None) -> str:
 
 
 def note_of(line: MonitorLine) -> str:
-    """The 备注 of a row: its light (预计无法完成), its 偏差原因 text, its steps, and what it must still explain."""
-    parts = [_light_text(line.light) + (f"（{MISS}）" if line.expected_miss else "")]
-    if line.indicator.reason.strip():
-        parts.append(f"偏差原因：{line.indicator.reason.strip()}")
+    """The 备注 of a row: its light (预计无法完成), its steps, and what it must still explain (the 偏差原因 text
+    has its own 偏差原因说明 cell)."""
+    parts = [line_label(line) + (f"（{MISS}）" if line.expected_miss else "")]
     parts.extend(step_texts(line.steps))
     if line.error:
         parts.append(f"无法判断：{line.error}")
@@ -127,8 +139,8 @@ def _form(sheet: Any, result: MonitorResult) -> None:
     grid.put(header, 1, INDICATOR_HEADERS[0], to_row=header + 1 + len(lines), head=True)
     for column, text in zip((2, 3, 4, 5, 6, 7), INDICATOR_HEADERS[1:7], strict=True):
         grid.put(header, column, text.format(m=month), to_row=header + 1, head=True)
-    grid.put(header, _REASONS, INDICATOR_HEADERS[7], to_column=_REASONS + 4, head=True)
-    for column, text in enumerate(CATEGORIES, start=_REASONS):
+    grid.put(header, _REASONS, INDICATOR_HEADERS[7], to_column=_TEXT, head=True)
+    for column, text in enumerate((*CATEGORIES, REASON_TEXT), start=_REASONS):
         grid.put(header + 1, column, text, head=True)
     grid.put(header, _POSSIBLE, INDICATOR_HEADERS[8], to_row=header + 1, head=True)
     grid.put(header, _NOTE, INDICATOR_HEADERS[9], to_row=header + 1, head=True)
@@ -171,6 +183,7 @@ def _budget_cells(grid: Any, budget: MonitorBudget, row: int) -> None:
     grid.put(row, 8, percent_cell(budget.progress), number_format="0.00%", align="center", to_column=9)
     grid.put(row, 10, _light_text(budget.light), align="center", to_column=11, fill=fill, bold=True)
     words = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
+    words += "".join(f"；注意：{w}" for w in budget.warnings)
     grid.put(row, 12, words, to_column=grid.last)
 
 
@@ -178,11 +191,12 @@ def _indicator(grid: Any, line: MonitorLine, row: int) -> None:
     ind = line.indicator
     grid.put(row, _NAME, ind.name)
     grid.put(row, _TARGET, ind.target)
-    grid.put(row, _ACTUAL, ind.actual, fill=fill_of(line.light))
+    grid.put(row, _ACTUAL, ind.actual, fill=None if line.not_applicable else fill_of(line.light))
     grid.put(row, _EXPECTED, ind.expected)
     named = category_of(ind)
     for column, category in enumerate(CATEGORIES, start=_REASONS):
         grid.put(row, column, "√" if category in named else None, align="center")
+    grid.put(row, _TEXT, ind.reason.strip() or None)
     grid.put(row, _POSSIBLE, possibility_of(ind.possibility) or ind.possibility.strip(), align="center")
     grid.put(row, _NOTE, note_of(line))
 
@@ -190,7 +204,7 @@ def _indicator(grid: Any, line: MonitorLine, row: int) -> None:
 def _result_row(grid: Any, result: MonitorResult, row: int) -> int:
     """The project's two lights (coloured) and the legend; returns the last row written."""
     last = grid.last
-    grid.put(row, 1, "监控结果", to_column=3, head=True)
+    grid.put(row, 1, RESULT_LABEL, to_column=3, head=True)
     grid.put(row, 4, f"指标灯：{_light_text(result.light)}", fill=fill_of(result.light), bold=True, align="center")
     money = "资金灯：" + ("未判断" if result.budget is None else _light_text(result.money_light))
     money_fill = None if result.budget is None else fill_of(result.money_light)
@@ -229,11 +243,11 @@ def _notes(sheet: Any, result: MonitorResult) -> None:
     row = 3
     for number, line in enumerate(result.lines, start=1):
         row += 1
-        fill = fill_of(line.light)
+        fill = None if line.not_applicable else fill_of(line.light)
         words = [*step_texts(line.steps), *([f"无法判断：{line.error}"] if line.error else [])]
         words += [f"注意：{w}" for w in line.warnings]
         miss = MISS if line.expected_miss else ""
-        cells = (str(number), line.name, _light_text(line.light), percent_cell(line.progress), miss, "；".join(words),
+        cells = (str(number), line.name, line_label(line), percent_cell(line.progress), miss, "；".join(words),
                  "；".join(line.findings))  # fmt: skip
         for column, value in enumerate(cells, start=1):
             grid.put(row, column, value, fill=fill, align="left" if column in (2, 6, 7) else "center",
@@ -243,6 +257,7 @@ def _notes(sheet: Any, result: MonitorResult) -> None:
         row += 1
         fill = fill_of(budget.light)
         said = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
+        said += "".join(f"；注意：{w}" for w in budget.warnings)
         for column, value in enumerate(
             ("", "资金", _light_text(budget.light), percent_cell(budget.progress), "", said, "")
         ):

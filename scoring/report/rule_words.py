@@ -221,6 +221,13 @@ def _covers(spans: list[tuple[str, Decimal | None, bool, Decimal | None, bool]])
     return False
 
 
+def _thresholds(tiers: tuple[Tier, ...]) -> bool:
+    """Whether two one-sided tiers of the same side are nested (≥90% listed before ≥80%: the first reached wins)."""
+    lows = [t.interval for t in tiers if t.interval.high is None and t.interval.low is not None]
+    highs = [t.interval for t in tiers if t.interval.low is None and t.interval.high is not None]
+    return len(lows) > 1 or len(highs) > 1
+
+
 def _tiered(family: Tiered) -> list[str]:
     lines = [_METRICS[family.metric]]
     prefix = "" if family.metric is Metric.VALUE else family.metric.value
@@ -230,6 +237,8 @@ def _tiered(family: Tiered) -> list[str]:
     bounds += [(t.interval.high, t.interval.high_closed) for t in family.tiers]
     if any(value is not None and marked is None for value, marked in bounds):
         lines.append(_UNMARKED)
+    if _thresholds(family.tiers):
+        lines.append("各档按门槛依次列出（如“≥90%”在“≥80%”之前）：取先列出的、条件成立的一档")
     if not _covers(spans):
         lines.append("超出以上各档：0分" if family.metric is Metric.DEVIATION else "不在以上各档：规则未说明，无法评分")
     lines.append("最高不超过分值")

@@ -100,10 +100,20 @@ TEMPLATES: dict[StepKind, str] = {
     K.M_DONE_LATE: "完成日期{done}晚于时限{due}，{light}",
     K.M_NOT_DUE: "截至{month_end}未到时限{due}，尚未完成（进行中），{light}",
     K.M_OVERDUE: "时限{due}已过（截至{month_end}），尚未完成，{light}",
-    K.M_EXPECTED_MISS: "全年预计完成{e}，达不到指标值{t}：预计无法完成，至少{light}",
-    K.M_EXPECTED_MET: "全年预计完成{e}，可达到指标值{t}",
-    K.M_MONEY_RATE: "执行率 = 1-{month}月执行数{spent} ÷ 全年预算数{planned} = {rate}",
+    K.M_EXPECTED_MISS: "全年预计完成{e}，按年终评分规则评为{status}（指标值{t}）：预计无法完成，至少{light}",
+    K.M_EXPECTED_MET: "全年预计完成{e}，按年终评分规则评为{status}（指标值{t}）",
+    K.M_MONEY_RATE: "执行率 = 1-{month}月执行数{spent} ÷ 全年预算数{planned} {approx} {rate}",
     K.M_MONEY_PROGRESS: "资金进度 = 执行率{rate} ÷ 时间进度{share} {approx} {q}",
+    K.M_PROGRESS_SPLIT: "完成进度 = {a} ÷ ({t} × {share}) = {x} × {den} ÷ ({y} × {num}) {approx} {p}",
+    K.M_PROGRESS_SHARE: "完成进度 = {a} ÷ ({t} × {share}) = {x} ÷ {y} {approx} {p}",
+    K.M_MONEY_SPLIT: "资金进度 = 执行数{spent} ÷ (全年预算数{planned} × {share}) = {x} × {den} ÷ ({y} × {num}) {approx} {q}",
+    K.M_MONEY_SHARE: "资金进度 = 执行数{spent} ÷ (全年预算数{planned} × {share}) = {x} ÷ {y} {approx} {q}",
+    K.M_BELOW_SHOWN: "{what}为{p}，不足{bound}",
+    K.M_ZERO_MET: "指标值为{t}，实际完成{a}不低于{t}即达到指标值，{light}",
+    K.M_ZERO_BELOW: "实际完成{a}低于{t}，{light}",
+    K.M_NOTHING_DUE: "计划进度为{plan}，尚无应完成的进度，{light}",
+    K.M_MONEY_NOTHING_DUE: "时间进度为{share}，尚无应执行的资金，{light}",
+    K.M_NOT_ASSESSED: "赋分规则“{rule}”：1-{month}月执行情况为“{words}”，不考核该指标，不亮灯",
     K.MISSED_ZERO: "实际完成情况“{words}”为未完成，赋分规则规定得0分，得分 = 0.00",
 }
 
@@ -115,7 +125,8 @@ _NOTES = {
 
 
 #: Kinds whose ``exact`` value says whether the result is shown exactly (``=``) or rounded (``≈``).
-_APPROX = frozenset({K.RATIO, K.M_PLAN, K.M_PROGRESS, K.M_MONEY_PROGRESS})
+_APPROX = frozenset({K.RATIO, K.M_PLAN, K.M_PROGRESS, K.M_MONEY_PROGRESS, K.M_MONEY_RATE, K.M_PROGRESS_SPLIT,
+                     K.M_PROGRESS_SHARE, K.M_MONEY_SPLIT, K.M_MONEY_SHARE})  # fmt: skip
 
 
 def _day(day: dt.date) -> str:

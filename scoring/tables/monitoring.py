@@ -7,7 +7,9 @@ the row's 偏差原因. Blank, ``否``, ``×``, ``/``, ``—``, ``无`` mark not
 
 The table: the month its figures run to, from its dated headers (``1-7月执行情况``, ``1-7月计划值`` and the
 header block's ``1-7月执行数``). Two headers of one sheet that name different months are an error that names
-the sheet, the two headers and their columns; a sheet that names no month leaves it None.
+the sheet, the two headers and their columns; so is a header that looks dated but names no month it can read
+(``1-13月执行情况``, ``截至7月15日…``: :func:`~scoring.tables.months.misdated`); a sheet that names no month
+leaves it None.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from scoring.errors import TableReadError
 from scoring.tables.files import Sheet
 from scoring.tables.guard import short
 from scoring.tables.headers import SUBHEADERS, Start, header_key
-from scoring.tables.months import dated
+from scoring.tables.months import dated, misdated
 from scoring.text import normalize
 
 __all__ = ["ANSWERS", "CAUSES", "MONITOR_FIELDS", "Dated", "is_monitoring", "monitor_cells", "sheet_month"]
@@ -90,6 +92,8 @@ def is_monitoring(start: Start, sheet: Sheet) -> bool:
 def sheet_month(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, str] | None = None) -> int | None:
     """The month the sheet's dated headers name (and ``block``, the header block's money spent to date: row
     number, column index, text); None when none does. TableReadError when two of them name different months."""
+    label = (sheet.label or (f" 工作表“{sheet.title}”" if sheet.title else "")).strip()
+    _misdated(start, sheet, shown, block, f"{label}的" if label else "")
     found = _dated_cells(start, sheet)
     if block is not None and (hit := dated(header_key(block[2]))) is not None:
         found.append((block[0], sheet.column(block[1]), block[2], hit[1]))
@@ -99,7 +103,6 @@ def sheet_month(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, s
     first = found[0]
     for other in found[1:]:
         if other[3] != first[3]:
-            label = (sheet.label or (f" 工作表“{sheet.title}”" if sheet.title else "")).strip()
             raise TableReadError(
                 shown,
                 f"{label + '的' if label else ''}表头月份不一致：第{first[0]}行第{first[1]}列“{short(first[2])}”"
@@ -107,3 +110,18 @@ def sheet_month(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, s
                 "同一张监控表的数字应截至同一个月，请改为一致后再读取",
             )
     return first[3]
+
+
+def _misdated(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, str] | None, where: str) -> None:
+    """A header that looks dated but whose month cannot be read is an error naming its row and column."""
+    rows = (start.header, start.sub) if start.sub is not None else (start.header,)
+    cells = [(row.number, index, text) for row in rows for index, text in enumerate(row.cells) if text and "月" in text]
+    cells += [block] if block is not None else []
+    for number, index, text in cells:
+        why = misdated(header_key(text))
+        if why is not None:
+            raise TableReadError(
+                shown,
+                f"{where}第{number}行第{sheet.column(index)}列“{short(text.strip())}”：{why}，无法确定监控月份，"
+                "请改正表头后再读取",
+            )

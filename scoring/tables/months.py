@@ -9,21 +9,26 @@ Chinese numerals (``一至七月``, ``1-十二月``), in full width, with spaces
 
 from __future__ import annotations
 
+import calendar
 import re
 
-__all__ = ["MONTH_WORDS", "dated"]
+__all__ = ["MONTH_WORDS", "dated", "misdated"]
 
 #: Month numerals: Arabic (``07`` too) and Chinese.
 MONTH_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
                "十一": 11, "十二": 12}  # fmt: skip
-_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+#: Any month number (read loosely; :func:`_month` says whether it is one of 1–12) and a day of the month.
+_MONTH = r"(?P<month>\d{1,3}|[一二三四五六七八九十]{1,3})"
+_DAY = r"(?P<day>\d{1,2})日"
 _DASH = r"[-—–―−~至到]"
-_YEAR = r"(?:\d{4}年度?)?"
-#: ``1-7月``, ``1月-7月``, ``一至七月``; ``截至7月``, ``截止7月底``; ``7月底`` / ``7月末`` (the bare month needs 底).
+_YEAR = r"(?:(?P<year>\d{4})年度?)?"
+#: ``1-7月``, ``1月-7月``, ``一至七月``; ``截至7月``, ``截止7月底``; ``7月底`` / ``7月末`` (the bare month needs 底);
+#: the day form ``截至7月31日``, ``截至2026年7月31日``, ``7月31日前`` (the last day of the month).
 _SPANS = (
     rf"{_YEAR}(?:0?1|一)月?{_DASH}{_MONTH}月(?:份|底|末)?",
     rf"截[至止](?:到)?{_YEAR}{_MONTH}月(?:份|底|末)?",
     rf"{_YEAR}{_MONTH}月(?:底|末)",
+    rf"(?:截[至止](?:到)?)?{_YEAR}{_MONTH}月{_DAY}(?:前|止|为止)?",
 )
 #: What a dated header measures, by the words after its month.
 _WHATS = {
@@ -34,21 +39,55 @@ _WHATS = {
 _DATED = tuple((field, re.compile(f"(?:{span})(?:{what})")) for field, what in _WHATS.items() for span in _SPANS)
 
 
-def _month(text: str) -> int:
-    return int(text) if text.isdigit() else MONTH_WORDS[text]
+def _month(text: str) -> int | None:
+    """The month a numeral names, None when it names none (``13``, ``十三``)."""
+    number = int(text) if text.isdigit() else MONTH_WORDS.get(text)
+    return number if number is not None and 1 <= number <= 12 else None
+
+
+def _read(key: str) -> tuple[str, int | None, str]:
+    """The field a dated-looking header names, its month (None when it cannot be read) and why not; ``("", …)``
+    when the header does not look dated."""
+    if "月" not in key or len(key) > 40:
+        return "", None, ""
+    for field, pattern in _DATED:
+        match = pattern.fullmatch(key)
+        if match is None:
+            continue
+        month = _month(match["month"])
+        if month is None:
+            return field, None, f"月份应为1至12，却是“{match['month']}月”"
+        found = match.groupdict()
+        if found.get("day") is None:
+            return field, month, ""
+        day, year = int(found["day"]), int(found["year"] or 2024)  # no year: February may have 29 days
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return field, None, f"{month}月没有{day}日"
+        if day != last and not (month == 2 and day == 28 and found["year"] is None):
+            return (
+                field,
+                None,
+                f"{month}月{day}日不是月末：监控按整月计算时间进度，请写截至月末（如“截至{month}月{last}日”）的数字",
+            )
+        return field, month, ""
+    return "", None, ""
 
 
 def dated(key: str) -> tuple[str, int] | None:
     """The field a dated header names (``actual``, ``plan`` or ``spent``) and its month, or None.
 
     ``key`` is a header as :func:`~scoring.tables.headers.header_key` gives it: ``"1-7月执行情况"`` ->
-    ``("actual", 7)``; ``"截至七月底完成情况"`` -> ``("actual", 7)``; ``"1-7月执行数"`` -> ``("spent", 7)``;
-    ``"1-7月执行率"`` -> None (a rate is recomputed, never read).
+    ``("actual", 7)``; ``"截至七月底完成情况"`` and ``"截至7月31日完成情况"`` -> ``("actual", 7)``;
+    ``"1-7月执行数"`` -> ``("spent", 7)``; ``"1-7月执行率"`` -> None (a rate is recomputed, never read);
+    ``"1-13月执行情况"`` -> None (:func:`misdated` says why).
     """
-    if "月" not in key or len(key) > 40:
-        return None
-    for field, pattern in _DATED:
-        match = pattern.fullmatch(key)
-        if match:
-            return field, _month(match["month"])
-    return None
+    field, month, _ = _read(key)
+    return (field, month) if field and month is not None else None
+
+
+def misdated(key: str) -> str | None:
+    """Why a header that looks dated cannot be read (``1-13月执行情况``: the month is not 1–12; ``截至6月31日…``:
+    no such day; ``截至7月15日…``: not a month's end), or None."""
+    field, month, why = _read(key)
+    return why if field and month is None else None

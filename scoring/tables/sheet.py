@@ -13,7 +13,8 @@ row that could not be read at all is an unscored row of its own. Every problem n
 
 A monitoring sheet (:mod:`scoring.tables.monitoring`) gives each row its actual to date, 全年预计完成情况,
 1-M月计划值, 完成目标可能性 and 偏差原因 (category and text), and the table the month its headers name; it
-needs no 分值 column.
+needs no 分值 column. A row starting with 监控结果 (the project's lights, as ``scoring monitor -o`` writes the
+national form) ends the indicator block: it and the rows below it (notes, the legend) are not indicators.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ TOTAL_NAMES = frozenset(
     {"总分", "合计", "总计", "得分合计", "总得分", "自评总分", "综合得分", "合计得分", "预算执行率"}
 )
 _TOTALS = TOTAL_NAMES - {"预算执行率"}
+#: The first cell of the monitoring form's row of the project's lights: the end of the indicator block.
+RESULT_ROW = "监控结果"
 _MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*(?:[:：]\s*)?(\d+(?:\.\d+)?)")
 #: Cells a row is scored by: a bad one leaves the row unscored. Others (依据, 佐证 …) are only reported.
 _SCORED = frozenset({"name", "target", "weight", "rule", "actual", "points", "sign", "measure", "plan"})
@@ -81,6 +84,7 @@ class Block:
     problems: list[str] = attrs.Factory(list)
     level1: str = ""
     level2: str = ""
+    ended: bool = False
 
     fields: dict[int, str] = attrs.Factory(lambda self: {i: f for f, i in self.columns.items()}, takes_self=True)
 
@@ -141,7 +145,10 @@ class Block:
             return
         if row.notes:
             self.problems.extend(f"{source}：{note}" for note in row.notes)
-        if not any(row.cells) or self._repeated_header(row.cells):
+        if self.ended or not any(row.cells) or self._repeated_header(row.cells):
+            return
+        if next(filter(None, row.cells)).strip().startswith(RESULT_ROW):
+            self.ended = True  # the monitoring form's 监控结果 row: the indicator block ends here
             return
         problems: list[str] = []
         cells, hit = self._cells(row, problems)

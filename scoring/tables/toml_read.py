@@ -20,6 +20,7 @@ from scoring.tables.cells import decimal_of, float_text, read_points, read_weigh
 from scoring.tables.guard import Limits, open_regular, short
 from scoring.tables.model import Budget, Funds, Indicator, Table
 from scoring.tables.names import duplicate_names
+from scoring.tables.toml_errors import syntax_error
 
 __all__ = [
     "INDICATOR_KEYS",
@@ -48,7 +49,6 @@ TABLE_KEYS = ("title", "kind", "year", "unit", "project", "goal", "funds", "leve
 _KINDS = {"project": "project", "项目": "project", "项目支出": "project", "department": "department",
           "部门": "department", "部门整体": "department"}  # fmt: skip
 _TOP_KEYS = ("table", "budget", "policy", "indicators")
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 def toml_text(path: Path, shown: str, limits: Limits) -> str:
@@ -73,15 +73,8 @@ def loads(text: str, shown: str) -> dict[str, Any]:
         raise TableReadError(shown, "TOML 嵌套层数过多（数组或表套了成百上千层），不是绩效目标表") from exc
     except ValueError as exc:  # an integer beyond Python's digit limit is a ValueError, not a TOMLDecodeError
         if isinstance(exc, tomllib.TOMLDecodeError):
-            raise _syntax(exc, shown) from exc
+            raise syntax_error(exc, shown) from exc
         raise TableReadError(shown, f"TOML 中有无法读取的数值（{short(str(exc))}）") from exc
-
-
-def _syntax(exc: tomllib.TOMLDecodeError, shown: str) -> TableReadError:
-    message = str(exc)
-    at = _AT.search(message)
-    where = f"第{at[1]}行第{at[2]}列" if at else ""
-    return TableReadError(shown, f"TOML 格式有误{where}：{_AT.sub('', message)}")
 
 
 def text_of(value: Any) -> str | None:

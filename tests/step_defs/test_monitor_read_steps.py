@@ -9,7 +9,10 @@ import openpyxl
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
 
+from scoring.engine.monitor import monitor_table
+from scoring.engine.monitor_results import MonitorResult
 from scoring.errors import TableReadError
+from scoring.report.monitor_xlsx import monitor_xlsx
 from scoring.tables import apply_actuals, load_actuals, load_table
 from scoring.tables.model import Indicator, Table
 
@@ -88,6 +91,40 @@ def actuals_cells(ctx: dict[str, Any], datatable: list[list[str]]) -> None:
 @given(parsers.parse('指标表"{name}"和随附的示例"{example}"'))
 def example(ctx: dict[str, Any], name: str, example: str) -> None:
     ctx["actuals"] = SEED / example
+
+
+@given(parsers.parse('指标表"{name}"按示例"{example}"监控后写出监控表'))
+def written_form(ctx: dict[str, Any], name: str, example: str) -> None:
+    first = monitor_table(load_table(SEED / f"{name}.toml"), actuals=load_actuals(SEED / example))
+    ctx["first"], ctx["path"] = first, ctx["tmp"] / "监控表.xlsx"
+    ctx["path"].write_bytes(monitor_xlsx(first))
+
+
+@when("监控读回的监控表")
+def monitor_again(ctx: dict[str, Any]) -> None:
+    ctx["again"] = monitor_table(load_table(ctx["path"]))
+
+
+@then(parsers.parse("读回的监控月份为{month:d}月"))
+def month_again(ctx: dict[str, Any], month: int) -> None:
+    assert ctx["again"].month == month
+
+
+def _lines(result: MonitorResult) -> list[tuple[Any, ...]]:
+    return [(ln.name, ln.light, ln.findings, ln.error, ln.indicator.reason) for ln in result.lines]
+
+
+@then("读回的各指标的灯、待说明事项和偏差原因说明与写出时相同")
+def same_lights(ctx: dict[str, Any]) -> None:
+    first, again = ctx["first"], ctx["again"]
+    assert _lines(again) == _lines(first)
+    assert (again.light, again.money_light) == (first.light, first.money_light)
+
+
+@then("“监控结果”一行没有当作指标读入")
+def no_result_row(ctx: dict[str, Any]) -> None:
+    assert not any(ln.name.startswith("指标灯") for ln in ctx["again"].lines)
+    assert len(ctx["again"].lines) == len(ctx["first"].lines)
 
 
 @when("读取这张监控表")

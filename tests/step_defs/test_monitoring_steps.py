@@ -382,6 +382,22 @@ def _(ctx: Context, name: str, text: str) -> None:
     assert text in line.error, line.error
 
 
+@then(parsers.re(r'指标"(?P<name>[^"]+)"不适用，不亮灯'))
+def _(ctx: Context, name: str) -> None:
+    """A row its rule leaves out (不考核该指标, 不适用): no light, no error, not among the rows not judged."""
+    line = _find(ctx, name)
+    assert (line.light, line.kind, line.error) == (None, "不适用", None), _said(line)
+    assert line not in _result(ctx).unjudged
+
+
+@then(parsers.re(r'资金提示包含"(?P<text>[^"]+)"'))
+def _(ctx: Context, text: str) -> None:
+    """One of the money's warnings says this."""
+    budget = _result(ctx).budget
+    assert budget is not None
+    assert any(text in w for w in budget.warnings), budget.warnings
+
+
 @then(parsers.re(r'指标"(?P<name>[^"]+)"需要说明"(?P<text>[^"]+)"'))
 def _(ctx: Context, name: str, text: str) -> None:
     """One of a row's findings says this."""
