@@ -43,3 +43,18 @@ class TestReadme:
         with contextlib.redirect_stdout(out):
             exec(compile(code.group(1), "README.md", "exec"), {})
         assert "9.00 完成率 = 99个 ÷ 110个 = 90.00%；得分 = 10 × 90.00% = 9.00" in out.getvalue()
+
+    def test_monitor_example_is_real(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every line the README shows of `scoring monitor` on the bundled example is in what the command prints."""
+        from scoring.cli import main
+
+        block = README[README.index("$ scoring monitor 援疆工作经费项目.toml") :]
+        shown = [line for line in block[: block.index("```")].splitlines()[1:] if line and line != "…"]
+        monkeypatch.chdir(ROOT / "indicators" / "2026-昌吉州对口援疆办")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["monitor", "援疆工作经费项目.toml", "--actuals", "援疆工作经费项目.1-7月监控.实际完成值.toml"])
+        assert code == 0
+        printed = out.getvalue().splitlines()
+        assert len(shown) >= 5
+        assert all(line in printed for line in shown), [line for line in shown if line not in printed]

@@ -218,6 +218,9 @@ class TestReviewFindings:
             (CATEGORIES_6, "无结余", "有结余，但不超过上年结转", Status.SHORT),  # qualitative: full points or not
             (CATEGORIES_6, "无结余", "无结余", Status.MET),
             (ELEMENTS_8, "制度健全", "①②", Status.SHORT),
+            ("预算调整率=0,计3分;0-10%(含),计2分;10-20%(含),计1分", "=0", "12%", Status.SHORT),  # =0 wants 0 (A4)
+            ("每出现一个问题扣0.5分,扣完为止", "0个", "2个", Status.SHORT),  # a bare 0 too
+            ("每出现一个问题扣0.5分,扣完为止", "0个", "0个", Status.MET),
         ],
     )
     def test_status_follows_the_rows_own_target(self, rule: str, target: str, actual: str, status: Status) -> None:

@@ -72,5 +72,7 @@ def met_target(work: Work, target: Target) -> bool | None:
         t = target.amount.value
         if target.op is Comparator.EQ and work.policy.equal is EqualFormula.SYMMETRIC and not target.implied:
             return value == t
+        if target.op is Comparator.EQ and t == 0 and not work.reverse:
+            return value <= 0  # =0 or a bare 0 wants nothing at all, as rules.equal reads it (A4)
         return value <= t if work.reverse else value >= t
     return None
