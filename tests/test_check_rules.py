@@ -34,11 +34,53 @@ class TestRuleFindings:
         assert not coded(found, "rule-unknown")
 
     def test_conflict_with_the_target_is_a_warning(self) -> None:
-        found = findings(("≥95%", STEPS, 5))
+        found = findings(("≤95%", STEPS, 5))
         (conflict,) = coded(found, "rule-conflict")
         assert conflict.severity == WARNING
-        assert conflict.message == "赋分规则中的标准“≤100%”与指标值“≥95%”不一致：按赋分规则的标准计分"
+        assert conflict.message == "赋分规则中的标准“≤100%”与指标值“≤95%”不一致：按赋分规则的标准计分"
         assert not coded(found, "rule-top-differs")
+
+    def test_a_standard_pointing_the_other_way_is_an_error(self) -> None:
+        """``合格率≤5%`` on a ``≥90%`` row measures 不合格率: an error with its column, no longer a warning (#9)."""
+        found = findings(("≥90%", "合格率≤5%,计5分;每超过一个百分点扣1分", 5), ("≥95%", STEPS, 5))
+        errors = coded(found, "rule-direction-opposite")
+        assert [(f.severity, f.where, f.column) for f in errors] == [(ERROR, "第1行", 4), (ERROR, "第2行", 1)]
+        assert errors[0].message == ("赋分规则第4个字的标准“≤5%”为反向，与指标值“≥90%”（正向）方向相反："
+                                     "规则衡量的不是本行指标（如不合格率与合格率），无法按规则评分")  # fmt: skip
+        assert not coded(found, "rule-conflict")
+
+    def test_a_bare_standard_takes_no_direction_of_its_own(self) -> None:
+        """``以100%为标准`` with no comparator written is no opposite direction (the steps say which side)."""
+        found = findings(("≥95%", "以100%为标准,每超过一个百分点扣0.5分", 5))
+        assert not coded(found, "rule-direction-opposite")
+
+    def test_a_step_in_another_unit_is_an_error(self) -> None:
+        """A step whose unit cannot measure the target is an error naming the step's column (#9)."""
+        found = findings(("≤100万元", "≥80%,计5分;每超出10天扣1分", 5), ("≥95%", "每出现一个扣0.5分", 5),
+                         ("≤10人", "每超过1万元扣1分", 5), ("≥90%", "每少一项扣1分", 5),
+                         ("≥90%", "每延期1天扣0.5分", 5))  # fmt: skip
+        errors = coded(found, "rule-unit-mismatch")
+        assert [(f.severity, f.where, f.column) for f in errors] == [
+            (ERROR, "第1行", 10), (ERROR, "第2行", 1), (ERROR, "第3行", 1), (ERROR, "第4行", 1), (ERROR, "第5行", 1),
+        ]  # fmt: skip
+        assert errors[2].message == ("赋分规则第1个字的步长“每1万元”以“万元”计，与指标值“≤10人”的单位“人”不一致："
+                                     "规则的步长无法度量本行指标，无法按规则评分")  # fmt: skip
+
+    def test_steps_in_a_convertible_or_another_counting_unit(self) -> None:
+        """万元 measures 元 (no finding); 项 against 个 is counted by number, with a warning (A7)."""
+        found = findings(("≤1000000元", "每超过1万元扣1分", 5), ("≥10个", "每少一项扣1分", 5), ("=0次", "每出现一次扣1分", 5),
+                         ("≤5个工作日", "每超过1天扣1分", 5), ("2026年6月30日前", "每延期1天扣0.5分", 5))  # fmt: skip
+        assert not coded(found, "rule-unit-mismatch")
+        (differs,) = coded(found, "rule-unit-differs")
+        assert differs.severity == WARNING
+        assert differs.message == "计量单位不同：赋分规则第1个字的步长“每1项”用“项”，指标值用“个”，按数值计步"
+
+    def test_unreadable_rule_has_its_column_in_json(self) -> None:
+        """``check --json`` gives a rule finding's column as a field (was only inside the message)."""
+        found = findings(("≥110个", "≥110个,计10分;每少一个扣", 10))
+        (error,) = coded(found, "rule-unreadable")
+        assert error.to_dict()["column"] == 12
+        assert all("column" not in f.to_dict() for f in found if f.code == "weights-sum")
 
     def test_conflict_is_said_once(self) -> None:
         """The conflict travels in the row's notes too: check lists it under its own code only."""

@@ -61,12 +61,38 @@ class TestReading:
 
     def test_conflicts_with_the_target_and_weight(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A stated standard other than the target, and a top other than the 分值, are warnings (exit 0)."""
-        code, lines, _ = run(capsys, STEPS, "--target", "≥95%", "--weight", "10")
+        code, lines, _ = run(capsys, STEPS, "--target", "≤95%", "--weight", "10")
         assert code == 0
         assert lines[-2:] == [
-            "注意：赋分规则中的标准“≤100%”与指标值“≥95%”不一致：按赋分规则的标准计分",
+            "注意：赋分规则中的标准“≤100%”与指标值“≤95%”不一致：按赋分规则的标准计分",
             "注意：赋分规则的最高分为5分，与本行分值10分不一致",
         ]
+
+    def test_a_standard_pointing_the_other_way_is_an_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``合格率≤5%`` against ``≥90%`` measures another quantity: an error (exit 1), as in ``check``."""
+        code, data = as_json(capsys, "合格率≤5%,计5分;每超过一个百分点扣1分", "--target", "≥90%")
+        assert code == 1
+        assert data["ok"] is False
+        assert data["errors"] == ["赋分规则第4个字的标准“≤5%”为反向，与指标值“≥90%”（正向）方向相反："
+                                  "规则衡量的不是本行指标（如不合格率与合格率），无法按规则评分"]  # fmt: skip
+        assert data["warnings"] == []
+
+    @pytest.mark.parametrize(
+        ("rule", "target", "said"),
+        [
+            ("每超出10天扣1分", "≤100万元", "赋分规则第1个字的步长“每10天”按天计，只适用于时限或以天计的指标"),
+            ("每出现一个扣0.5分", "≥95%", "赋分规则第1个字的步长“每1个”按发生次数计，本行指标值为“≥95%”，不是次数"),
+            ("每超过1万元扣1分", "≤10人", "赋分规则第1个字的步长“每1万元”以“万元”计，与指标值“≤10人”的单位“人”不一致"),
+            ("每少一项扣1分", "≥90%", "赋分规则第1个字的步长“每1项”以“项”计，与指标值“≥90%”的单位“%”不一致"),
+            ("每延期1天扣0.5分", "≥90%", "赋分规则第1个字的步长“每1天”按天计"),
+        ],
+    )
+    def test_a_step_in_another_unit_is_an_error(
+        self, capsys: pytest.CaptureFixture[str], rule: str, target: str, said: str
+    ) -> None:
+        code, lines, _ = run(capsys, rule, "--target", target)
+        assert code == 1
+        assert any(line.startswith(f"错误：{said}") for line in lines), lines
 
     def test_direction_conflict(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, data = as_json(capsys, "全年实际值/年度指标值*该指标分值", "--target", "≤90%")

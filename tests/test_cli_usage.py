@@ -28,3 +28,16 @@ def test_usage_errors_in_chinese(capsys: pytest.CaptureFixture[str], argv: list[
     message = err.splitlines()[-1]
     assert "argument" not in message
     assert "invalid" not in message
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["score", "--help"], ["monitor", "--help"], ["rule", "--help"]])
+def test_help_in_chinese(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """--help speaks Chinese: 用法, 位置参数/选项, and -h's own line."""
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：scoring")
+    assert "显示帮助并退出" in out
+    for english in ("usage:", "positional arguments", "options:", "show this help message"):
+        assert english not in out

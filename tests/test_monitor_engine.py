@@ -432,7 +432,7 @@ class TestPolicyLayers:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(min_value=-5, max_value=250), min_size=1, max_size=6), st.integers(1, 12))
+@given(st.lists(st.integers(min_value=0, max_value=250), min_size=1, max_size=6), st.integers(1, 12))
 def test_project_light_is_the_worst_row(actuals: list[int], month: int) -> None:
     """End to end: the project's light is the worst row's, blue only when every row is blue."""
     rows = tuple(row(f"指标{i}", "≥100个", f"{a}个") for i, a in enumerate(actuals))

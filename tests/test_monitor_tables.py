@@ -7,6 +7,7 @@ categories under a merged 偏差原因分析, 完成目标可能性; the figures
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -351,14 +352,34 @@ class TestActualsFiles:
         assert actuals.entries[0] == Actual("甲", "30个", None, "资金未到位", "a.toml 第1个实际完成值（第5行）", "100个",
                                             "40个", "有可能", "经费保障")  # fmt: skip
 
-    @pytest.mark.parametrize(("value", "month"), [("7", 7), ('"7月"', 7), ('"1-7月"', 7), ("13", None), ('"七"', None)])
-    def test_toml_month(self, tmp_path: Path, value: str, month: int | None) -> None:
-        """month is 1–12 (``7``, ``"7月"``, ``"1-7月"``); anything else is a problem."""
+    @pytest.mark.parametrize(
+        ("value", "month"), [("7", 7), ('"7月"', 7), ('"1-7月"', 7), ('"七"', 7), ('"一至七月"', 7), ('"上半年"', 6)]
+    )
+    def test_toml_month(self, tmp_path: Path, value: str, month: int) -> None:
+        """month is read as a header's month is (``7``, ``"七"``, ``"7月"``, ``"1-7月"``, ``"上半年"``)."""
         path = tmp_path / "a.toml"
         path.write_text(f'month = {value}\n[actuals]\n"甲" = "1个"\n', encoding="utf-8")
         actuals = load_actuals(path)
-        assert actuals.month == month
-        assert bool(actuals.problems) is (month is None)
+        assert (actuals.month, actuals.problems) == (month, ())
+
+    @pytest.mark.parametrize(
+        ("value", "why"),
+        [
+            ("13", "月份应为1至12，却是“13月”"),
+            ('"十三"', "月份应为1至12，却是“十三月”"),
+            ("7.5", "月份应为1至12（如 7、“7月”或“1-7月”），却是“7.5”"),
+            ("true", "月份应为1至12（如 7、“7月”或“1-7月”），却是 true"),
+            ('"2-7月"', "监控数应为自1月起的累计数"),
+            ("[7]", "月份应为1至12（如 7、“7月”或“1-7月”），却是 [7]"),
+        ],
+    )
+    def test_toml_bad_month(self, tmp_path: Path, value: str, why: str) -> None:
+        """A month that is not 1–12 makes the file unreadable, naming the file and the key (never dropped)."""
+        path = tmp_path / "a.toml"
+        path.write_text(f'month = {value}\n[actuals]\n"甲" = "1个"\n', encoding="utf-8")
+        with pytest.raises(TableReadError, match=re.escape(f"“month”（监控月份）：{why}")) as caught:
+            load_actuals(path)
+        assert caught.value.path.endswith("a.toml")
 
     def test_unknown_key_lists_monitoring_keys(self, tmp_path: Path) -> None:
         """In a monitoring file an unknown key's message lists the monitoring keys too."""
@@ -438,10 +459,9 @@ class TestToml:
         assert [i.cells() for i in again.indicators] == [i.cells() for i in self.TABLE.indicators]
 
     def test_bad_month(self) -> None:
-        """A month outside 1–12 is a problem on the table; the month stays unknown."""
-        table = table_from_toml('[table]\nmonth = 0\n[[indicators]]\nname = "甲"\ntarget = "1个"\n', "t.toml")
-        assert table.month is None
-        assert "t.toml：[table] 的“month”（监控月份）应为1至12的月份（如 7），却是“0”" in table.problems
+        """A month outside 1–12 makes the table file unreadable, naming [table] and the key."""
+        with pytest.raises(TableReadError, match=re.escape("[table] 的“month”（监控月份）：月份应为1至12，却是“0月”")):
+            table_from_toml('[table]\nmonth = 0\n[[indicators]]\nname = "甲"\ntarget = "1个"\n', "t.toml")
 
     def test_year_end_message_unchanged(self) -> None:
         """A year-end TOML lists only the year-end keys for an unknown key."""

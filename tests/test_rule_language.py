@@ -72,7 +72,7 @@ PHRASINGS: list[tuple[int, str, str | int]] = [
     (31, "单项工作每延期1天从该项工作系数中扣0.5分。到本月结束该项工作仍未完成的,则该项工作得分为0分。", "Stepped"),
     (32, "计划按时达成率90%以上,不扣分。…按时达成率每降低10%扣5分", "Stepped"),
     (33, "以上各项均为扣分项,满分为10分,扣完为止.", 1),
-    (34, "到期后3个月内提交(10分)到期后6个月内提交(6-9)到期后9个月提交(3-5)到期后超过9个月提交(0-2)", 37),
+    (34, "到期后3个月内提交(10分)到期后6个月内提交(6-9)到期后9个月提交(3-5)到期后超过9个月提交(0-2)", 29),
     (35, "全部完成(60分)完成80%以上(41-59)完成60%及以上(21-40)完成60%以下(0-20)", "Tiered"),
     (36, "每高于通用值5%扣10分,直至扣完", "Stepped"),
     (37, "每低于通用值5%加3分,直至满分", "Stepped"),
@@ -266,7 +266,23 @@ class TestAssembler:
 
     def test_empty_and_too_long(self) -> None:
         with pytest.raises(ParseError, match="内容为空"):
-            parse_rule(" ；。 ")
+            parse_rule("  \n ")
+
+    @pytest.mark.parametrize("text", ["。。。", "，；,;", " ；。 ", "…", "（）"])
+    def test_punctuation_only(self, text: str) -> None:
+        """Punctuation alone is not 内容为空: it says so, at column 1 (#9)."""
+        with pytest.raises(ParseError) as caught:
+            parse_rule(text)
+        assert caught.value.column == 1
+        assert caught.value.message.startswith("只有标点，没有计分内容")
+
+    def test_a_condition_with_no_comparison_is_named(self) -> None:
+        """§9.2 #34: 到期后9个月提交 has no 内, 以内, 以上: said at its column, not as points with no condition."""
+        with pytest.raises(ParseError) as caught:
+            parse_rule("到期后3个月内提交(10分)到期后6个月内提交(6-9)到期后9个月提交(3-5)到期后超过9个月提交(0-2)")
+        assert caught.value.column == 29
+        assert caught.value.message == ("条件“到期后9个月提交”未写比较（如“内”“以内”“以上”“≥”），"
+                                        "无法确定分值“(3-5)”适用的范围")  # fmt: skip
         with pytest.raises(ParseError, match="内容过长"):
             parse_rule("无结余,3分;" * 100)
 

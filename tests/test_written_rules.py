@@ -94,7 +94,22 @@ class TestStepped:
 
     def test_rule_cap_above_weight(self) -> None:
         assert score(SLOPE_38, "100个", "130个", 100).points == D("100.00")
-        assert score(SLOPE_38, "100个", "90个", 100).points == D("90.00")
+        assert score(SLOPE_38, "100个", "130个", 120).points == D("120.00")
+
+    @pytest.mark.parametrize(("actual", "weight", "points"), [("100个", 120, "100.00"), ("90个", 120, "90.00"),
+                                                             ("111个", 120, "110.00"), ("90个", 100, "75.00"),
+                                                             ("90个", 12, "9.00")])  # fmt: skip
+    def test_a_base_of_points_is_a_share_of_the_top(self, actual: str, weight: int, points: str) -> None:
+        """在100标准分基础上…最高120分: the rule counts on 120 points, 100 at the target (was the full 分值)."""
+        out = score(SLOPE_38, "≥100个", actual, weight)
+        assert out.points == D(points)
+        assert f"起点 = 分值{weight} × 100/120 = " in explain(out)
+
+    def test_a_base_with_no_top_is_the_full_weight(self) -> None:
+        """在100标准分基础上 with no top: 100 is the 分值, and steps of the rule's points count × 分值 ÷ 100."""
+        out = score("在100标准分基础上,每增加或减少1个单位相应增加或扣减得分5分", "≥10个", "8个", 10)
+        assert out.points == D("9.00")
+        assert "扣分 = 2 × 5分 × 10/100 = 1.00分（按100分折算为分值）" in explain(out)
 
 
 class TestLists:
@@ -309,3 +324,57 @@ def test_same_row_twice_same_points(rule: tuple[str, str], actual: str, weight: 
     second = score(rule[0], rule[1], actual, weight)
     assert (first.points, first.error, first.warnings) == (second.points, second.error, second.warnings)
     assert explain(first) == explain(second)
+
+
+class TestReviewTwo:
+    """The second review of #9: rows a careful evaluator scores, or refuses with a reason."""
+
+    DELAY = "单项工作每延期1天从该项工作系数中扣0.5分。单项工作延期超过1个月仍未完成的,则该项工作得分为0分。"
+    MISSING = '…制定"三公经费"管理办法,1分,每少一项扣1分,扣完为止。'
+
+    @pytest.mark.parametrize(("rule", "actual", "points"), [(DELAY, "按时完成", "5.00"), (DELAY, "未完成", "0.00"),
+                                                            ("每延期1天扣0.5分", "按时完成", "5.00")])  # fmt: skip
+    def test_on_time_in_words_is_no_day_late(self, rule: str, actual: str, points: str) -> None:
+        """A5: 按时完成 is on time, 0 days late (was 按天计的赋分规则需要完成日期)."""
+        assert score(rule, "2026年6月30日前", actual).points == D(points)
+
+    def test_late_in_words_asks_for_the_date(self) -> None:
+        out = score("每延期1天扣0.5分", "2026年6月30日前", "逾期")
+        assert out.points is None
+        assert out.error is not None
+        assert "未写完成日期" in out.error
+
+    @pytest.mark.parametrize(("actual", "weight", "points"), [("缺一项", 1, "0.00"), ("少2项", 3, "1.00"),
+                                                             ("缺少1项", 3, "2.00"), ("未制定", 1, "0.00"),
+                                                             ("已制定", 3, "3.00")])  # fmt: skip
+    def test_missing_items_on_a_qualitative_target(self, actual: str, weight: int, points: str) -> None:
+        """§9.1 #20 on 健全: the actual says how many are missing (was 指标值“健全”不是数值…)."""
+        assert score(self.MISSING, "健全", actual, weight).points == D(points)
+
+    def test_not_done_without_a_number_asks_for_it(self) -> None:
+        """未制定 on a 3-point row: one step does not empty it, so the number missing is asked for."""
+        out = score(self.MISSING, "健全", "未制定", 3)
+        assert out.error is not None
+        assert out.error.startswith("实际完成情况“未制定”未写缺少几项")
+
+    def test_a_date_cannot_name_a_category(self) -> None:
+        """§9.2 #29 with a date: the categories are words, and the message says so."""
+        out = score("达到合同工期或业主工期要求的得满分;工期滞后的扣5分,工期严重滞后…扣10分", "2026年6月30日前",
+                    "2026年7月5日", 10)  # fmt: skip
+        assert out.error is not None
+        assert out.error.startswith("赋分规则按文字所写的情形计分（“达到合同工期或业主工期要求的”、“工期滞后的”")
+        assert "实际完成值“2026年7月5日”是日期，无法对应到情形" in out.error
+
+    @pytest.mark.parametrize(("rule", "target", "actual"), [("每超出10天扣1分", "≤100万元", "120万元"),
+                                                           ("每出现一个扣0.5分", "≥95%", "90%"),
+                                                           ("每超过1万元扣1分", "≤10人", "12人"),
+                                                           ("每少一项扣1分", "≥90%", "85%"),
+                                                           ("每延期1天扣0.5分", "≥90%", "95%"),
+                                                           ("合格率≤5%,计5分;每超过一个百分点扣1分", "≥90%", "92%")])  # fmt: skip
+    def test_a_rule_that_cannot_measure_the_row_is_refused(self, rule: str, target: str, actual: str) -> None:
+        """Was 3.00, 0.00 via 90 events, 3.00, steps per 1%, 2.50 达标, 0.00 达标."""
+        out = score(rule, target, actual)
+        assert out.points is None
+        assert out.status is Status.ERROR
+        assert out.error is not None
+        assert out.error.endswith("无法按规则评分")

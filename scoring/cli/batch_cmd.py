@@ -86,6 +86,7 @@ class Job:
     verb: str = "评分"
     sheet: str = "自评表"
     tables: Callable[[Iterable[Table], Any, Reader, Wants], Iterator[Any]] | None = None
+    paint: Callable[[str], Any] | None = None  # the summary's text as rich text on a terminal (coloured lights)
 
 
 SCORE = Job(_render, policy_overrides, Tally, BatchWorkbook, _exit_code, tables=_render_tables)
@@ -175,7 +176,7 @@ def run_batch(args: argparse.Namespace, paths: list[str], job: Job = SCORE) -> i
         progress = _progress(args, sum(1 for f in files if not isinstance(f, Skipped)), verb)
         if progress is not None:
             stack.callback(progress.stop)
-        out = sys.stdout
+        out = _Painted(sys.stdout, job.paint)
         if not as_json:
             out.write(tally.header())
         last_file = None
@@ -207,6 +208,24 @@ def run_batch(args: argparse.Namespace, paths: list[str], job: Job = SCORE) -> i
         print(f"已写入 {output}", file=sys.stderr)
     code: int = job.exit_code(tally)
     return code
+
+
+class _Painted:
+    """Standard output, with each text painted by ``paint`` (rich) when it is a terminal."""
+
+    def __init__(self, out: IO[str], paint: Callable[[str], Any] | None) -> None:
+        self.out, self.console = out, None
+        if paint is not None and out.isatty():
+            from rich.console import Console
+
+            self.console = Console(file=out, soft_wrap=True, highlight=False)
+        self.paint = paint
+
+    def write(self, text: str) -> None:
+        if self.console is not None and self.paint is not None:
+            self.console.print(self.paint(text), end="")
+        else:
+            self.out.write(text)
 
 
 def _advance(progress: Any, result: Any, new_file: str | None) -> None:

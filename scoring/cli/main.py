@@ -75,8 +75,23 @@ def chinese_usage(message: str) -> str:
     return message
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help in Chinese: ``用法：`` instead of ``usage:``."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese usage errors and exit code 2."""
+    """argparse with Chinese help, Chinese usage errors and exit code 2."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)

@@ -25,6 +25,7 @@ from scoring.cli.score_cmd import one_or_many, output_format, write_output
 from scoring.engine.batch import Skipped
 from scoring.engine.monitor import MonitorError, monitor_table
 from scoring.engine.monitor_results import MonitorResult
+from scoring.engine.policy_error import PolicyError
 from scoring.errors import TableReadError, UsageError
 from scoring.language.reader import Reader
 from scoring.report.monitor_batch import MonitorRendered, MonitorTally, MonitorWorkbook, render_monitored
@@ -74,11 +75,17 @@ def monitor_tables(
     for table in tables:
         try:
             result = monitor_table(table, month=month, policy=policy, reader=chosen)
-        except MonitorError as exc:
+        except (MonitorError, PolicyError) as exc:
             sheet = dict(table.extras).get("sheet", "")
             yield Skipped(f"{table.source} {sheet}".rstrip(), str(exc))
             continue
         yield render_monitored(result, wants.json, wants.rows)
+
+
+def _coloured(text: str) -> Any:
+    from scoring.report.monitor_text import coloured
+
+    return coloured(text)
 
 
 def _batch_exit(tally: MonitorTally) -> int:
@@ -96,6 +103,7 @@ MONITOR = Job(
     verb="监控",
     sheet="监控表",
     tables=monitor_tables,
+    paint=_coloured,
 )
 
 

@@ -24,7 +24,8 @@ from scoring.engine.compile import compile_row
 from scoring.engine.indicator import score_indicator
 from scoring.engine.policy import Policy, RuleKind
 from scoring.engine.results import Score, Status
-from scoring.engine.written import conflicts, floor_conflict, top_conflict
+from scoring.engine.written import conflicts, fit_findings, floor_conflict, top_conflict
+from scoring.engine.written_fit import fit_of
 from scoring.errors import ScoringError, UsageError
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
@@ -112,7 +113,10 @@ def run(args: argparse.Namespace) -> int:
             warnings.append(_NO_NAME_NOTE)
     if args.actual is None:
         if args.target is not None and rule is not None:
-            warnings[:0] = _conflicts(args, name, rule, weight, policy, chosen)
+            errors, found = _conflicts(args, name, rule, weight, policy, chosen)
+            warnings[:0] = found
+            if errors:
+                record |= {"ok": False, "errors": errors}
         record["warnings"] = warnings
         return _print(args, record, None)
     if weight is None:
@@ -132,13 +136,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _conflicts(
     args: argparse.Namespace, name: str, rule: WrittenRule, weight: Decimal | None, policy: Policy, chosen: Reader
-) -> list[str]:
-    """What in the rule contradicts the target, as ``check`` finds it (the row compiled as ``score`` would)."""
+) -> tuple[list[str], list[str]]:
+    """Why the rule cannot score the target (errors) and what in it contradicts the target (warnings), as
+    ``check`` finds them (the row compiled as ``score`` would)."""
     row = compile_row(Indicator(name=name, target=args.target, weight=weight, rule=args.text), args.year, policy,
                       chosen)  # fmt: skip
     if row.target is None or row.shape is None:
-        return []
-    return list(conflicts(rule, row.shape, row.target))
+        return [], []
+    errors = [message for _, _, message in fit_findings(rule, row.target, row.shape, args.target, chosen.units)]
+    found = [*fit_of(rule, row.target, args.target, chosen.units).warnings, *conflicts(rule, row.shape, row.target)]
+    return errors, found
 
 
 def _print(args: argparse.Namespace, record: dict[str, Any], score: Score | None) -> int:
@@ -157,8 +164,9 @@ def _print(args: argparse.Namespace, record: dict[str, Any], score: Score | None
         out.extend(f"  {n}. {text}" for n, text in enumerate(record["steps"], 1))
         if score.error is not None:
             out.append(f"无法评分：{record['error']}")
-    elif args.target is not None and not record["warnings"]:
+    elif args.target is not None and not record["warnings"] and not record.get("errors"):
         out.append(f"与指标值“{args.target}”无冲突")
+    out.extend(f"错误：{e}" for e in record.get("errors", ()))
     out.extend(f"注意：{w}" for w in record["warnings"])
     print("\n".join(out))
     return code

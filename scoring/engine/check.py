@@ -10,7 +10,8 @@ from typing import Any
 from scoring.engine.compile import MAX_WEIGHT_DIGITS, CompiledRow, CompiledTable, compile_table
 from scoring.engine.findings import ERROR, INFO, WARNING, Finding
 from scoring.engine.policy import Policy
-from scoring.engine.written import conflicts, floor_conflict, top_conflict
+from scoring.engine.written import conflicts, fit_findings, floor_conflict, top_conflict
+from scoring.engine.written_fit import fit_of
 from scoring.language.errors import ParseError
 from scoring.language.reader import Reader
 from scoring.language.rule_reader import parse_rule
@@ -50,7 +51,7 @@ def check_table(
             findings.append(Finding(INFO, "reference-row", f"“{ind.name}”没有分值：作为参考行显示，不计分", where))
         elif ind.weight is not None and ind.weight == 0:
             findings.append(Finding(ERROR, "weight-zero", f"“{ind.name}”的分值为0：这一行不计分", where))
-        rule_findings = _rule_findings(row, where)
+        rule_findings = _rule_findings(row, where, compiled.reader.units)
         findings.extend(rule_findings)
         shown = {f.message for f in rule_findings}  # a conflict is said once, by its own code
         findings.extend(Finding(WARNING, "read-as", note, where) for note in row.notes if note not in shown)
@@ -69,21 +70,26 @@ def check_table(
     return tuple(sorted(findings, key=lambda f: order[f.severity]))
 
 
-def _rule_findings(row: CompiledRow, where: str) -> list[Finding]:
-    """A 赋分规则 that cannot be read (with its column), contradicts the row's target, states other top points
-    than the row's 分值, or a lowest score above it (A12)."""
+def _rule_findings(row: CompiledRow, where: str, units: Units) -> list[Finding]:
+    """A 赋分规则 that cannot be read (with its column), cannot measure the row's target (its steps' unit, its
+    standard's direction), contradicts it, states other top points than the row's 分值, or a lowest score above
+    it (A12)."""
     ind = row.indicator
     if row.rule_unknown:
         try:
             parse_rule(ind.rule)
         except ParseError as exc:
-            return [Finding(ERROR, "rule-unreadable", exc.render(context=False), where)]
-        return [Finding(ERROR, "rule-unreadable", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where)]
+            return [Finding(ERROR, "rule-unreadable", exc.render(context=False), where, exc.column)]
+        return [Finding(ERROR, "rule-unreadable", f"“{ind.name}”的赋分规则“{ind.rule.strip()}”无法识别", where, 1)]
     rule = row.plan.written if row.plan is not None else None
     if rule is None:
         return []
     out: list[Finding] = []
     if row.target is not None and row.shape is not None:
+        out.extend(Finding(ERROR, code, message, where, column)
+                   for code, column, message in fit_findings(rule, row.target, row.shape, ind.target, units))  # fmt: skip
+        out.extend(Finding(WARNING, "rule-unit-differs", w, where)
+                   for w in fit_of(rule, row.target, ind.target, units).warnings)  # fmt: skip
         out.extend(Finding(WARNING, "rule-conflict", note, where) for note in conflicts(rule, row.shape, row.target))
     top = top_conflict(rule, ind.weight)
     if top is not None:

@@ -21,6 +21,7 @@ class Finding:
     code: str
     message: str
     where: str = ""
+    column: int | None = None  # the 1-based column in the cell's text, for a finding about a rule text
 
     @property
     def is_error(self) -> bool:
@@ -28,5 +29,13 @@ class Finding:
         return self.severity == ERROR
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``scoring check --json``."""
-        return {"severity": self.severity, "code": self.code, "where": self.where, "message": self.message}
+        """The JSON shape of ``scoring check --json`` (``column`` only for a finding that has one)."""
+        out: dict[str, Any] = {
+            "severity": self.severity,
+            "code": self.code,
+            "where": self.where,
+            "message": self.message,
+        }
+        if self.column is not None:
+            out["column"] = self.column
+        return out

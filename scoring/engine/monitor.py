@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 import attrs
@@ -21,6 +22,7 @@ from scoring.engine.choose import Shape
 from scoring.engine.compile import CompiledRow, compile_row
 from scoring.engine.indicator import score_row
 from scoring.engine.monitor_explain import needs_explaining
+from scoring.engine.monitor_kind import accumulates, not_negative
 from scoring.engine.monitor_money import money_line
 from scoring.engine.monitor_results import NOT_APPLICABLE, MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import (
@@ -35,6 +37,7 @@ from scoring.engine.monitor_rules import (
 )
 from scoring.engine.options import RuleKind
 from scoring.engine.policy import Policy
+from scoring.engine.policy_error import PolicyError
 from scoring.engine.results import Status
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Num, StepKind, step
@@ -55,16 +58,16 @@ from scoring.language.targets import (
     Several,
 )
 from scoring.tables.actuals import Actuals, apply_actuals
-from scoring.tables.model import Budget, Indicator, Table
-from scoring.text import normalize, phrase
+from scoring.tables.guard import short
+from scoring.tables.model import Budget, Table
+from scoring.tables.sheet import NO_WEIGHT
+from scoring.text import phrase
 
-__all__ = ["MonitorError", "monitor_table", "month_of"]
+__all__ = ["MonitorError", "accumulates", "monitor_table", "month_of"]
 
 #: Words that say a qualitative row or a deadline is under way (not yet assessed): green with a note (C1).
 IN_PROGRESS = frozenset({"进行中", "正在实施", "实施中", "推进中", "正在推进", "按计划推进", "有序推进", "正常推进",
                          "按进度推进", "尚未完成", "未到期", "正在进行"})  # fmt: skip
-#: Units of a level, not a cumulative amount: durations (time units) and scores (``≥90分``).
-_LEVEL_UNITS = frozenset({"天", "日", "小时", "分钟", "秒", "个月", "月", "年", "周", "工作日", "个工作日", "分"})
 
 
 #: A tier word with an evaluator's point after it, ``部分达成（75%）`` (normalised: ASCII brackets).
@@ -105,31 +108,6 @@ def _file_month(table: Table, month: int | None, given: int | None) -> None:
             raise MonitorError(f"执行情况文件写的是1-{given}月，但{where}为{other}月，两者不一致")
 
 
-def accumulates(indicator: Indicator, target: Bound | Range, policy: Policy) -> bool:
-    """Whether a numeric target accumulates over the year (C1): counts and amounts do; percentages, rates,
-    per-unit values, durations and scores do not. A count or amount per year (``≥12次/年``, ``万元/年``) is the
-    year's total and accumulates; a per-unit value per year (``元/人·年``) does not. A row's 1-m月计划值 decides first (cumulative, with that plan),
-    then the policy's ``level`` and ``cumulative`` name lists, then the target's unit."""
-    key = normalize(indicator.name)
-    if (indicator.plan or "").strip():
-        return True
-    if key in {normalize(n) for n in policy.monitor.level}:
-        return False
-    if key in {normalize(n) for n in policy.monitor.cumulative}:
-        return True
-    amount = target.amount if isinstance(target, Bound) else target.high
-    unit = _per_year(amount.unit_text)
-    return not (unit in ("%", "‰") or "/" in unit or "每" in unit or unit in _LEVEL_UNITS)
-
-
-def _per_year(unit: str) -> str:
-    """A unit without its "per year" (``次/年`` -> ``次``): a count per year is the year's total (C1)."""
-    for tail in ("/年度", "/年", "/每年", "每年"):
-        if unit.endswith(tail) and len(unit) > len(tail):
-            return unit.removesuffix(tail)
-    return unit
-
-
 def _plan(work: Work, amount: Amount, month: int) -> Num | None:
     """The row's own 1-m月计划值 in the target's unit (its warnings join the row's; the plan step shows it)."""
     written = (work.indicator.plan or "").strip()
@@ -153,6 +131,7 @@ def _numeric(work: Work, row: CompiledRow, month: int, policy: Policy) -> tuple[
     t = Num.of(amount, written=True)
     plan = _plan(work, amount, month)
     grows = accumulates(work.indicator, target, policy)
+    not_negative(work, target, a, month, grows)
     kind = "累计" if grows else "时点"
     if work.reverse or (isinstance(target, Bound) and target.op is Comparator.EQ and t.value == 0):
         # =0 and a bare 0 are met only by nothing at all: as ≤0 (A ≤ 0 green, else red), as at year end
@@ -274,7 +253,14 @@ def monitor_table(
     ``score_table`` does (an actuals file's own month counts as the sheet's); ``budget`` (全年预算数 and
     1-m月执行数) replaces the table's. Raises :class:`MonitorError` when the month cannot be decided (none, out
     of 1–12, or two that disagree), TypeError when ``month`` is not an ``int``."""
+    if not isinstance(table, Table):
+        raise TypeError(
+            f"table（指标表）应为 Table，却是 {type(table).__name__}：{short(repr(table))}"
+            + ("；文件请先用 scoring.load_table(路径) 读取" if isinstance(table, str | PurePath) else "")
+        )
     _integer(month)
+    if month is not None and not 1 <= month <= 12:
+        raise MonitorError(f"监控月份应为1至12，却是{month}")
     notes: tuple[str, ...] = ()
     if actuals is not None:
         given = actuals if isinstance(actuals, Actuals) else Actuals.from_mapping(actuals)
@@ -282,10 +268,15 @@ def monitor_table(
         table, notes = apply_actuals(attrs.evolve(table, month=table.month or given.month), given)
     chosen = month_of(table, month)
     header = {"budget_weight": table.budget_weight} if table.budget_weight is not None else None
-    layered = Policy.layered(header, table.policy, policy)
+    try:
+        own = Policy.layered(header, table.policy)
+    except PolicyError as exc:  # the table's own [policy]: name its file
+        raise PolicyError(f"{table.source or '指标表'}：{exc}") from exc
+    layered = Policy.layered(own, policy)
     reader = reader or default_reader()
     rows = [compile_row(ind, table.year, layered, reader) for ind in table.indicators]
     lines = tuple(_line(row, chosen, table.year, layered, reader) for row in rows)
     money_in = budget or table.budget
     money = money_line(money_in, chosen, layered) if money_in is not None else None
-    return MonitorResult(table, chosen, lines, money, layered, (*table.problems, *notes))
+    problems = tuple(p for p in table.problems if not p.endswith(NO_WEIGHT))  # monitoring needs no 分值
+    return MonitorResult(table, chosen, lines, money, layered, (*problems, *notes))

@@ -4,6 +4,10 @@ It is the ``monitor`` option of :class:`~scoring.engine.policy.Policy` (a table'
 run's ``--policy`` file), so it is layered where every other option is (``Policy.layered``). Keys are English or
 Chinese; a bad key or value raises :class:`~scoring.engine.options.PolicyError` naming it in Chinese.
 
+A share is a percentage (``"60%"``, or a number of 10 or more: ``60``) or a decimal of at most 1 (``0.6``); a
+number between 1 and 10 without % (``2``, ``"1.5"``) is refused as ambiguous. Thresholds lie in 0%–1000%, the
+profile's shares in 0%–100%.
+
 - ``red_below`` / ``yellow_below`` (60%, 80%): a 正向 target's progress below the first is red, below the second
   yellow (C1); ``blue_from`` (120%): at or above it blue.
 - ``money_red_below`` / ``money_yellow_below`` (60%, 80%): the same for the money's progress (C2).
@@ -27,6 +31,8 @@ from scoring.engine.policy_error import PolicyError
 __all__ = ["DEFAULT_MONITOR", "MonitorPolicy"]
 
 _TWELVE = Decimal(12)
+#: The largest threshold: 1000%.
+_MOST = Decimal(10)
 _KEYS = {
     "red_below": "red_below", "红灯阈值": "red_below",
     "yellow_below": "yellow_below", "黄灯阈值": "yellow_below",
@@ -39,19 +45,40 @@ _KEYS = {
 }  # fmt: skip
 
 
-def _share(key: str, value: Any) -> Decimal:
-    """``0.6``, ``"60%"`` or ``60`` (a whole number above 1 is a percentage) as a Decimal share."""
-    if isinstance(value, (bool, float)):
-        raise PolicyError(f'监控口径“{key}”应写成百分比文本（如 "60%"）或小数文本，却是 {value!r}')
+def _shown(value: Any) -> str:
+    """A TOML value as its file writes it, after 却是: `` true``, `` 2``, ``“1.5”``."""
+    if isinstance(value, bool):
+        return f" {str(value).lower()}"
+    return f"“{value}”" if isinstance(value, str) else f" {value}"
+
+
+def _share(key: str, value: Any, top: Decimal = _MOST) -> Decimal:
+    """A share as ``[policy.monitor]`` writes it (C1's rule, stated in ``docs/monitoring.md``): a percentage
+    (``"60%"``, or a number of 10 or more without %: ``60`` = 60%) or a decimal of at most 1 (``0.6``, ``"0.6"``,
+    ``1`` = 100%). A number between 1 and 10 without % (``2``, ``"1.5"``) could be either and is refused, as is a
+    share outside 0 … ``top``."""
+    where = f"[policy.monitor] 中“{key}”"
+    allowed = f"取值范围 0%至{_pct(top)}"
+    rule = '应为百分比（如 "60%"、60）或不大于1的小数（如 0.6）'
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise PolicyError(f"{where}{rule}，{allowed}，却是{_shown(value)}")
     text = unicodedata.normalize("NFKC", str(value)).strip()
+    percent = text.endswith("%")
     try:
         number = Decimal(text.removesuffix("%").strip())
     except InvalidOperation:
-        raise PolicyError(f"监控口径“{key}”的取值“{value}”不是数值") from None
-    if not number.is_finite() or number < 0 or number > 10000:
-        raise PolicyError(f"监控口径“{key}”的取值“{value}”超出范围")
-    whole = number == number.to_integral_value()
-    return number / 100 if text.endswith("%") or (number > 1 and whole) else number
+        raise PolicyError(f"{where}{rule}，{allowed}，却是{_shown(value)}（不是数值）") from None
+    if not number.is_finite():
+        raise PolicyError(f"{where}{rule}，{allowed}，却是{_shown(value)}")
+    if not percent and 1 < number < 10:
+        raise PolicyError(
+            f"{where}的取值{_shown(value)}（不带%）含义不明：不带%的数，不大于1的是小数（0.6 即 60%），10及以上的是百分数"
+            f"（60 即 60%）；请写作“{_pct(number)}”或“{number.normalize():f}%”"
+        )
+    share = number / 100 if percent or number > 1 else number
+    if not 0 <= share <= top:
+        raise PolicyError(f"{where}超出范围（{allowed}），却是{_shown(value)}")
+    return share
 
 
 def _pct(share: Decimal) -> str:
@@ -60,10 +87,10 @@ def _pct(share: Decimal) -> str:
 
 def _profile(key: str, value: Any) -> tuple[Decimal, ...]:
     if not isinstance(value, list | tuple) or len(value) != 12:
-        raise PolicyError(f'监控口径“{key}”应为12个月末累计进度的列表，如 ["5%", "12%", …, "100%"]')
-    shares = tuple(_share(f"{key}[{i + 1}]", v) for i, v in enumerate(value))
+        raise PolicyError(f'[policy.monitor] 中“{key}”应为12个月末累计进度的列表，如 ["5%", "12%", …, "100%"]')
+    shares = tuple(_share(f"{key}[{i + 1}]", v, Decimal(1)) for i, v in enumerate(value))
     if any(b < a for a, b in itertools.pairwise(shares)) or shares[-1] != 1:
-        raise PolicyError(f"监控口径“{key}”应逐月不减，且12月为100%")
+        raise PolicyError(f"[policy.monitor] 中“{key}”应逐月不减，且12月为100%")
     return shares
 
 
@@ -71,7 +98,7 @@ def _names(key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise PolicyError(f'监控口径“{key}”应为指标名称列表，如 ["资金到位率"]')
+        raise PolicyError(f'[policy.monitor] 中“{key}”应为指标名称列表，如 ["资金到位率"]，却是{_shown(value)}')
     return tuple(value)
 
 
@@ -91,10 +118,10 @@ class MonitorPolicy:
     def __attrs_post_init__(self) -> None:
         if not self.red_below <= self.yellow_below <= self.blue_from:
             shown = " ≤ ".join(_pct(v) for v in (self.red_below, self.yellow_below, self.blue_from))
-            raise PolicyError(f"监控口径应满足 红灯阈值 ≤ 黄灯阈值 ≤ 蓝灯阈值，却是 {shown}")
+            raise PolicyError(f"[policy.monitor] 应满足 红灯阈值 ≤ 黄灯阈值 ≤ 蓝灯阈值，却是 {shown}")
         if not self.money_red_below <= self.money_yellow_below:
             shown = f"{_pct(self.money_red_below)} ≤ {_pct(self.money_yellow_below)}"
-            raise PolicyError(f"监控口径应满足 资金红灯阈值 ≤ 资金黄灯阈值，却是 {shown}")
+            raise PolicyError(f"[policy.monitor] 应满足 资金红灯阈值 ≤ 资金黄灯阈值，却是 {shown}")
 
     def share(self, month: int) -> Decimal:
         """The share of the year's plan due by the end of ``month`` (1–12)."""
@@ -122,7 +149,8 @@ class MonitorPolicy:
         for key, value in data.items():
             field = _KEYS.get(str(key))
             if field is None:
-                raise PolicyError(f"未知的监控口径“{key}”")
+                known = "、".join(k for k in _KEYS if k.isascii())
+                raise PolicyError(f"[policy.monitor] 中未知的键“{key}”（可用的键：{known}，或其中文名）")
             if field == "profile":
                 changes[field] = _profile(str(key), value)
             elif field in ("cumulative", "level"):

@@ -133,9 +133,14 @@ class StepKind(enum.Enum):
     GAP = "gap"  # label = x − y = gap
     GAP_RELATIVE = "gap-relative"  # label = (x − y) ÷ r = pct
     DAYS_LATE = "days-late"  # 逾期天数 = done − due = n天
+    MISSING_COUNT = "missing-count"  # 实际完成情况“缺一项”：缺少n项
+    MISSING_AT_LEAST = "missing-at-least"  # 实际完成情况“未制定”：至少缺少1项，一步即扣完
+    DAYS_ON_TIME = "days-on-time"  # 实际完成情况“按时完成”为按时完成，逾期天数 = 0天
     EVENTS = "events"  # 发生次数：n
     STEPS_COUNTED = "steps-counted"  # 步数 = gap ÷ size = count (whole steps, or a fraction)
     STEP_CHANGE = "step-change"  # 扣分/加分 = count × per = change
+    STEP_BASE = "step-base"  # 起点 = 分值w × base/scale = start (在100标准分基础上…最高120分)
+    STEP_CHANGE_SCALED = "step-change-scaled"  # 扣分/加分 = count × per × w/scale = change
     STEP_TOTAL = "step-total"  # 得分 = start − deducted + added = raw
     BOUNDED = "bounded"  # raw below the floor / above the cap: as the limit
     TIER_HIT = "tier-hit"  # metric为value，属于“tier”档，得points

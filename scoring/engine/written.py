@@ -20,6 +20,7 @@ from scoring.engine.choose import DEFAULT_RULES, Choice, Shape, choose
 from scoring.engine.options import RuleKind
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import Work
+from scoring.engine.written_fit import fit_of, opposite_standard
 from scoring.engine.written_lists import score_categorical, score_elements, score_tiered
 from scoring.engine.written_steps import score_stepped, unwanted_sides
 from scoring.language.rule_model import (
@@ -38,10 +39,11 @@ from scoring.language.rule_model import (
     WrittenRule,
 )
 from scoring.language.targets import Bound, Target
+from scoring.language.units import Units
 from scoring.numbers import written
 from scoring.text import phrase
 
-__all__ = ["conflicts", "floor_conflict", "not_assessed", "plan_written", "top_conflict"]
+__all__ = ["conflicts", "fit_findings", "floor_conflict", "not_assessed", "plan_written", "top_conflict"]
 
 _REVERSE_SHAPES = (Shape.REVERSE, Shape.BARE_REVERSE)
 _REMARKS = {
@@ -117,11 +119,27 @@ def conflicts(written_rule: WrittenRule, shape: Shape, target: Target) -> tuple[
         value_differs = same_unit and stated.value != mine.value
         directions = {stated.op.direction, "反向" if reverse else target.op.direction}
         direction_differs = "等于" not in directions and len(directions) == 2
-        if value_differs or direction_differs or not same_unit:
+        opposite = opposite_standard(written_rule, target, reverse) is not None  # an error of its own
+        if not opposite and (value_differs or direction_differs or not same_unit):
             found.append(f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致：按赋分规则的标准计分"
                          if isinstance(family, Stepped) else
                          f"赋分规则中的标准“{_stated_words(stated)}”与指标值“{target}”不一致")  # fmt: skip
     return tuple(found)
+
+
+def fit_findings(
+    written_rule: WrittenRule, target: Target, shape: Shape, target_text: str, units: Units
+) -> list[tuple[str, int, str]]:
+    """Why the rule cannot score the row at all (``check`` errors): (code, column, message) for a standard that
+    points the other way (``rule-direction-opposite``) and for each step whose unit cannot measure the target
+    (``rule-unit-mismatch``)."""
+    out: list[tuple[str, int, str]] = []
+    opposite = opposite_standard(written_rule, target, shape in _REVERSE_SHAPES)
+    if opposite is not None:
+        out.append(("rule-direction-opposite", *opposite))
+    out.extend(("rule-unit-mismatch", column, message)
+               for column, message in fit_of(written_rule, target, target_text, units).errors)  # fmt: skip
+    return out
 
 
 _SIDES = {Direction.ABOVE: ("超过", "不超过"), Direction.BELOW: ("低于", "不低于")}

@@ -15,10 +15,12 @@ from decimal import Decimal
 from scoring.engine.rules import Outcome
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Num, Pct, Pts, Step, StepKind, step
+from scoring.engine.written_fit import opposite_standard
 from scoring.engine.written_met import met_target
+from scoring.language.errors import ParseError
 from scoring.language.rule_model import Award, Categorical, Elements, Metric, Tier, Tiered, WrittenRule
 from scoring.language.rule_text import CIRCLED
-from scoring.language.targets import Bound, Range, Target
+from scoring.language.targets import Bound, Date, Deadline, Period, Range, Target
 from scoring.numbers import HUNDRED, exact_percent, q2, written
 from scoring.text import phrase
 
@@ -103,6 +105,9 @@ def score_tiered(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     """Tier tables and deviation bands (A12): the tier the value falls in gives its points."""
     family = rule.family
     assert isinstance(family, Tiered)
+    opposite = opposite_standard(rule, target, work.reverse)
+    if opposite is not None:
+        raise RowError(opposite[1])
     value, shown, steps = _metric(work, target, family)
     work.actual_read()
     tier = _find(family.tiers, value)
@@ -170,6 +175,15 @@ def _matches(words: str, key: str) -> int:
     return best
 
 
+def _is_date(work: Work) -> bool:
+    """Whether the actual is a date (2026年7月5日), which no category written in words can name."""
+    try:
+        actual = work.reader.actual(work.indicator.actual or "", work.year)
+    except ParseError:
+        return False
+    return isinstance(actual, Date | Deadline | Period)
+
+
 def score_categorical(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     """Categories (A12): the category the actual's words name gives its points (or its fixed deduction)."""
     family = rule.family
@@ -180,6 +194,9 @@ def score_categorical(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     found = [c for n, c in scored if n == longest and n > 0]
     if len(found) != 1:
         listed = "、".join(f"“{c.text}”" for c in family.categories)
+        if not found and _is_date(work):
+            raise RowError(f"赋分规则按文字所写的情形计分（{listed}），实际完成值“{work.actual_text}”是日期，"
+                           "无法对应到情形：请写明属于哪一种情形")  # fmt: skip
         which = "无法确定属于哪一种情形" if found else "不是赋分规则所列的情形"
         raise RowError(f"实际完成情况“{work.actual_text}”{which}；应为：{listed}")
     category = found[0]

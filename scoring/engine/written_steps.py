@@ -17,7 +17,9 @@ from scoring.engine.rules import Outcome
 from scoring.engine.scorers import RowError, Work, actual_number
 from scoring.engine.steps import Day, Num, Pct, Pts, Step, StepKind, step
 from scoring.engine.vocabulary import Tier, tier_of
+from scoring.engine.written_fit import fit_of, opposite_standard, size_in
 from scoring.engine.written_met import met_target
+from scoring.engine.written_missing import missing
 from scoring.language.rule_model import Direction, Measure, Slope, Stated, Stepped, WrittenRule
 from scoring.language.targets import Bound, Comparator, Date, Deadline, Period, Range, Target
 from scoring.numbers import HUNDRED, q2
@@ -109,6 +111,15 @@ class _Measured:
                 raise RowError(f"指标值“{self.work.indicator.target}”未写年份，且指标表未给出年度")
             if due is None:
                 raise RowError(f"指标值“{self.work.indicator.target}”没有可用的时限")
+            words = normalize(self.work.actual_text)
+            tier = tier_of(words)
+            if tier is Tier.ACHIEVED:  # 按时完成 is on time (A5): no day late
+                self._late = 0
+                self.steps.append(step(K.DAYS_ON_TIME, words=words))
+                return 0
+            if tier is Tier.FAILED:
+                raise RowError(f"实际完成情况“{words}”未写完成日期：按天计的赋分规则需要完成日期"
+                               "（如“2026年7月5日”）才能算出逾期天数")  # fmt: skip
             done = _done(self.work)
             self._late = (done - due).days
             self.steps.append(step(K.DAYS_LATE, done=Day(done), due=Day(due), days=self._late))
@@ -131,6 +142,10 @@ class _Measured:
         if slope.measure is Measure.DAYS and isinstance(self.target, Deadline | Date | Period):
             days = Decimal(self.late())
             return days, Num(abs(days), "天"), None
+        if (slope.measure is Measure.COUNT and slope.direction is Direction.BELOW and self.rule.reference is None
+                and not isinstance(self.target, Bound | Range | Deadline | Date | Period)):  # fmt: skip
+            n, said = missing(self.work, self.rule, slope)  # 每少一项 on 健全: the actual says how many
+            return -n, Num(n, slope.unit or "项"), said
         a, r = self.numbers()
         label = "超出" if a.value >= r.value else "低于"
         hi, lo = (a, r) if a.value >= r.value else (r, a)
@@ -193,17 +208,37 @@ def _uncovered(family: Stepped, side: Direction, target: Target, reverse: bool) 
             f"实际完成值却{_SIDE[side]}标准")  # fmt: skip
 
 
+def _fits(work: Work, target: Target, rule: WrittenRule) -> None:
+    """Refuse a rule whose steps cannot measure the target, or whose standard points the other way (A12)."""
+    fit = fit_of(rule, target, work.indicator.target, work.reader.units)
+    opposite = opposite_standard(rule, target, work.reverse)
+    if opposite is not None:
+        raise RowError(opposite[1])
+    if fit.errors:
+        raise RowError(fit.errors[0][1])
+    work.warnings.extend(w for w in fit.warnings if w not in work.warnings)
+
+
 def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     """Steps from the base (A12): points = base ± steps × points per step, within [floor, 分值]."""
     family = rule.family
     assert isinstance(family, Stepped)
     w = work.weight
+    _fits(work, target, rule)
     words = normalize(work.actual_text)
     if family.zero_when_missed and tier_of(words) is Tier.FAILED:
         return Outcome(q2(ZERO), None, False, (step(K.MISSED_ZERO, words=words),))
     measured = _Measured(work, target, family)
     work.actual_read()
-    start = q2(w * family.base)
+    scale = family.scale
+    if scale is not None and family.base_points is not None:
+        start = q2(w * family.base_points / scale)
+        if scale != family.base_points or scale != w:
+            measured.steps.append(step(K.STEP_BASE, w=Num(w), base=Num(family.base_points, written=True),
+                                       scale=Num(scale, written=True), start=Pts(start)))  # fmt: skip
+    else:
+        start = q2(w * family.base)
+    scaled = scale is not None and scale != w
     deducted = added = q2(ZERO)
     changes: list[Step] = []
     shown_gaps: set[Measure] = set()
@@ -224,15 +259,21 @@ def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
         if gap_step is not None and slope.measure not in shown_gaps:  # only a gap a slope uses is shown
             shown_gaps.add(slope.measure)
             changes.append(gap_step)
-        size = Num(slope.size, shown.unit, written=True)
-        exact = beyond / slope.size
+        size = Num(size_in(slope, shown.unit, work.reader.units), shown.unit, written=True)
+        exact = beyond / size.value
         count = exact if work.policy.partial_steps else _whole(exact)
         rounding = "" if count == exact else "（不足一个步长的部分不计）"
         changes.append(step(K.STEPS_COUNTED, gap=shown, size=size, count=Num(count), rounding=rounding))
         up = slope.sign > 0 if slope.direction is not Direction.BOTH else d > 0
-        change = q2(count * slope.points)
-        changes.append(step(K.STEP_CHANGE, verb="加分" if up else "扣分", count=Num(count),
-                            per=Num(slope.points, written=True), change=Pts(change)))  # fmt: skip
+        if scale is not None and scaled:
+            change = q2(count * slope.points * w / scale)
+            changes.append(step(K.STEP_CHANGE_SCALED, verb="加分" if up else "扣分", count=Num(count),
+                                per=Num(slope.points, written=True), w=Num(w), scale=Num(scale, written=True),
+                                change=Pts(change)))  # fmt: skip
+        else:
+            change = q2(count * slope.points)
+            changes.append(step(K.STEP_CHANGE, verb="加分" if up else "扣分", count=Num(count),
+                                per=Num(slope.points, written=True), change=Pts(change)))  # fmt: skip
         if up:
             added += change
         else:
@@ -240,7 +281,7 @@ def score_stepped(work: Work, target: Target, rule: WrittenRule) -> Outcome:
     out: list[Step] = [*measured.steps, *changes]
     raw = start - deducted + added
     out.append(step(K.STEP_TOTAL, start=Pts(start), deducted=Pts(deducted), added=Pts(added), raw=Pts(q2(raw))))
-    floor = max(family.floor, ZERO)
+    floor = max(family.floor * w / scale if scale is not None and scaled else family.floor, ZERO)
     points = raw
     if raw < floor:
         points = floor

@@ -192,6 +192,7 @@ def _stepped(parts: list[Part]) -> tuple[Stepped, Decimal | None, Stated | None]
     floor = Decimal(0)
     cap: Decimal | None = None
     zero_when_missed = False
+    base_points: Decimal | None = None
     reference = next((p for p in parts if p.kind == "reference"), None)
     for index, part in enumerate(parts):
         following = _next_award(parts, index)
@@ -210,7 +211,8 @@ def _stepped(parts: list[Part]) -> tuple[Stepped, Decimal | None, Stated | None]
                 raise RuleReject(part.pos, f"分档“{part.text}”不能与“每…扣…分”同用")
         elif part.kind == "top":
             top = part.values["points"]
-        # a base (在100标准分基础上) is the scale the rule counts on, the row's 分值: not a top of its own
+        elif part.kind == "base":  # 在100标准分基础上: the points at the reference, on the rule's own scale
+            base_points = base_points if base_points is not None else part.values["points"]
         elif part.kind == "floor":
             floor = part.values["points"]
         elif part.kind == "cap" and part.values["points"] is not None:
@@ -220,8 +222,15 @@ def _stepped(parts: list[Part]) -> tuple[Stepped, Decimal | None, Stated | None]
     if reference is not None:
         amount = reference.values["amount"]
         op = stated.op if stated is not None else _reference_op(slopes)
-        stated = Stated(op, amount.value, amount.unit, reference.pos)
-    return Stepped(slopes, stated, base, floor, cap, zero_when_missed), (cap if cap is not None else top), stated
+        stated = Stated(op, amount.value, amount.unit, reference.pos, written=stated is not None)
+    top = cap if cap is not None else top
+    scale: Decimal | None = None
+    if base_points is not None and base_points > 0:
+        # 在100标准分基础上…最高120分: the rule counts on 120 points, 100 of them at the reference (A12)
+        scale = top if top is not None and top >= base_points else base_points
+        base = base_points / scale
+    stepped = Stepped(slopes, stated, base, floor, cap, zero_when_missed, scale, base_points)
+    return stepped, top, stated
 
 
 def _reference_op(slopes: tuple[Slope, ...]) -> Comparator:

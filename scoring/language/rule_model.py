@@ -68,6 +68,7 @@ class Stated:
     value: Decimal
     unit: str = ""
     column: int = 1
+    written: bool = True  # the comparator is written (≦100%), not inferred from the steps (以100%为标准)
 
 
 @attrs.frozen
@@ -143,7 +144,10 @@ class Stepped:
     """Steps from a base: ``base`` share of the 分值 at the reference (1 = full), the slopes, a floor and a cap.
 
     ``reference`` is the target stated in the rule, if any (otherwise the row's own target); ``zero_when_missed``:
-    an actual that says the work is not done (未完成) gets 0 (``…仍未完成的,则该项工作得分为0分``)."""
+    an actual that says the work is not done (未完成) gets 0 (``…仍未完成的,则该项工作得分为0分``).
+    ``scale`` is the points the rule counts on when it writes a base of points (``在100标准分基础上…最高120分``:
+    120; with no top, the base itself): the rule's points (steps, floor) are then ``× 分值 ÷ scale``, and
+    ``base_points`` is that base (100), ``base`` its share (100/120)."""
 
     slopes: tuple[Slope, ...]
     reference: Stated | None = None
@@ -151,6 +155,8 @@ class Stepped:
     floor: Decimal = Decimal(0)
     cap: Decimal | None = None
     zero_when_missed: bool = False
+    scale: Decimal | None = None
+    base_points: Decimal | None = None
 
 
 @attrs.frozen

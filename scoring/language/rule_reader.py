@@ -9,6 +9,7 @@ distinct text is read once per reader.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -68,8 +69,10 @@ class RuleReader:
         if not isinstance(text, str):
             return ParseError(str(text), 1, f"应为文本，却是{type(text).__name__}", (), "rule")
         norm = normalise_rule(text)
-        if not norm.text.strip("。;,、"):
+        if not norm.text.strip():
             return ParseError(text, 1, "内容为空", (), "rule")
+        if all(unicodedata.category(c).startswith(("P", "Z")) or c.isspace() for c in norm.text):
+            return ParseError(text, 1, "只有标点，没有计分内容（如“每超过1个百分点扣0.5分”）", (), "rule")
         if len(norm.text) > MAX_RULE_LENGTH:
             message = f"内容过长：去掉空白后有{len(norm.text)}个字，最多{MAX_RULE_LENGTH}个字"
             return ParseError(text, norm.column(MAX_RULE_LENGTH), message, (), "rule")

@@ -136,6 +136,11 @@ def tiered(parts: list[Part]) -> tuple[Tiered, Decimal | None, Stated | None]:
         elif any(word in words for word in _ALL_DONE):
             metric = Metric.RATE
             interval, column, shown = Interval(Decimal(100), True, None, None, "%"), points.pos, words
+        elif any(p.kind == "amount" for p in before):  # 到期后9个月提交(3-5): a number but no 内, 以上, ≥ …
+            written_parts = [p for p in before if p.kind != "sep"]
+            said = "".join(p.text for p in written_parts)
+            raise Reject(written_parts[0].pos, f"条件“{said}”未写比较（如“内”“以内”“以上”“≥”），"
+                                               f"无法确定分值“{points.text}”适用的范围")  # fmt: skip
         else:
             raise Reject(points.pos, f"分值“{points.text}”前未写条件（如“≥90%”“80%(含)-90%”）")
         tiers.append(Tier(interval, award, column, shown))

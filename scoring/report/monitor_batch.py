@@ -1,6 +1,6 @@
 """Many monitored projects at once: the terminal summary, the 汇总 and 明细 rows and sheets, the JSON lines.
 
-One line (and one 汇总 row) per project: file/sheet, 单位, 项目, both lights, red and yellow rows, rows marked
+One line (and one 汇总 row) per project: file/sheet, 单位, 项目, 月份, both lights (coloured on a terminal), red and yellow rows, rows marked
 预计无法完成, rows that must be explained and lack it, rows not judged; then the projects per light and the files
 skipped. The 汇总 sheet shows both lights as coloured cells, the 明细 sheet one row per indicator with its light.
 Each function takes one project at a time, so a batch is written as it is judged. No arithmetic here.
@@ -22,9 +22,9 @@ from scoring.engine.batch import Skipped
 from scoring.engine.monitor_explain import category_of
 from scoring.engine.monitor_results import MonitorResult
 from scoring.engine.monitor_rules import Light
+from scoring.report.monitor_cells import LIGHT_FILLS, UNJUDGED, percent_cell
 from scoring.report.monitor_json import monitor_dict, plan_of
 from scoring.report.monitor_text import MISS, line_label, mark
-from scoring.report.monitor_xlsx import LIGHT_FILLS, UNJUDGED, percent_cell
 from scoring.report.safety import atomic_write, stable_xlsx
 from scoring.report.wording import step_texts
 
@@ -39,8 +39,8 @@ DETAIL_HEADER = ("文件", "工作表", "项目", "一级指标", "二级指标"
 _SUMMARY_LIGHTS, _SUMMARY_COUNTS = (5, 6), (4, 7, 8, 9, 10, 11)
 _DETAIL_LIGHT, _DETAIL_PROGRESS = 11, 10
 _FILL_OF = {**{light.value: colour for light, colour in LIGHT_FILLS.items()}, "无法判断": UNJUDGED}
-_WIDTHS = (30, 16, 24, 6, 6, 4, 4, 12, 6, 8)
-_RIGHT = (False, False, False, False, False, True, True, True, True, True)
+_WIDTHS = (30, 16, 24, 4, 6, 6, 4, 4, 12, 6, 8)
+_RIGHT = (False, False, False, True, False, False, True, True, True, True, True)
 
 
 def _label(light: Light | None) -> str:
@@ -108,7 +108,8 @@ def render_monitored(result: MonitorResult, json_line: bool, rows: bool) -> Moni
     file, sheet = result.table.source, dict(result.table.extras).get("sheet", "")
     summary = _summary(result, file, sheet)
     where = clip_left(file + (f" {sheet}" if sheet else ""), _WIDTHS[0])
-    cells = (where, summary[2], summary[3], mark(result.light), mark(result.money_light), *summary[7:])
+    cells = (where, summary[2], summary[3], f"{result.month}月", mark(result.light), mark(result.money_light),
+             *summary[7:])  # fmt: skip
     text = "  ".join(pad(c, w, r) for c, w, r in zip(cells, _WIDTHS, _RIGHT, strict=True)).rstrip() + "\n"
     document = {"file": file, "sheet": sheet, **monitor_dict(result)} if json_line else None
     return MonitorRendered(
@@ -153,7 +154,7 @@ class MonitorTally:
 
     def header(self) -> str:
         """The column titles of the terminal summary."""
-        titles = ("文件/工作表", "单位", "项目", "指标灯", "资金灯", "红灯", "黄灯", MISS, "待说明", "无法判断")
+        titles = ("文件/工作表", "单位", "项目", "月份", "指标灯", "资金灯", "红灯", "黄灯", MISS, "待说明", "无法判断")
         line = "  ".join(pad(t, w, r) for t, w, r in zip(titles, _WIDTHS, _RIGHT, strict=True))
         return line.rstrip() + "\n" + "-" * (sum(_WIDTHS) + 2 * (len(_WIDTHS) - 1)) + "\n"
 

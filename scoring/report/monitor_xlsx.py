@@ -1,15 +1,15 @@
 """The national 项目支出绩效目标执行监控表 as an XLSX workbook, with the lights as cell colours. No arithmetic here.
 
-Sheet 1, for columns A–N::
+Sheet 1, for columns A–O (A–P with a 1-M月计划值 column)::
 
-    title (merged A:N)                            项目支出绩效目标执行监控表
+    title (merged A:O)                            项目支出绩效目标执行监控表
     year and month line                           （2026年度 1-7月）
     项目名称 | project
     主管部门 | … | 实施单位 | …
     项目资金（万元） |  | 年初预算数 | 全年预算数 | 1-M月执行数 | 执行率 | 资金进度 | 资金灯 | 说明
                      | 年度资金总额 | numbers (执行率 and 资金进度 percent cells), the money light in its colour, steps
     年度总体目标 | 年初设定目标 | 1-M月实际完成情况
-    绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-M月执行情况 | 全年预计完成情况 |
+    绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | [1-M月计划值 |] 1-M月执行情况 | 全年预计完成情况 |
              偏差原因分析 (经费保障 | 制度保障 | 人员保障 | 硬件条件保障 | 其他: √ | 偏差原因说明: the text) |
              完成目标可能性 | 备注
              | one row per indicator; 一级/二级 merged over equal neighbours; the 1-M月执行情况 cell in the
@@ -19,8 +19,10 @@ Sheet 1, for columns A–N::
 
 The form reads back (``scoring monitor 监控表.xlsx``) to the same lights and findings: the categories are marked
 ``√`` in their columns and the 偏差原因 text has its own 偏差原因说明 column under 偏差原因分析 (a text in a
-category column would name that category); the 监控结果 row and what follows are not indicators. Not in the form: a row's 1-M月计划值 and a
-per-table ``[policy.monitor]`` (the steps in 备注 show what they gave).
+category column would name that category); the 监控结果 row and what follows are not indicators. When some row has
+its own 1-M月计划值, a ``1-M月计划值`` column (as provincial versions have) follows 年度指标值 and every later column
+moves one to the right; otherwise the national layout is kept. Not in the form: a per-table ``[policy.monitor]``
+(the steps in 备注 show what it gave).
 
 Sheet 2, 说明: each row's light and steps, the money's, and the summary of the terminal view.
 """
@@ -28,14 +30,14 @@ Sheet 2, 说明: each row's light and steps, the money's, and the summary of the
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scoring.engine.monitor_explain import CATEGORIES, category_of, possibility_of
 from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorResult
 from scoring.engine.monitor_rules import Light
-from scoring.numbers import HUNDRED, q2
+from scoring.report.monitor_cells import LIGHT_FILLS, NOTES_TITLE, UNJUDGED, fill_of, light_text, percent_cell
+from scoring.report.monitor_notes import write_monitor_notes
 from scoring.report.monitor_text import MISS, line_label, summary
 from scoring.report.safety import atomic_write, stable_xlsx
 from scoring.report.wording import step_texts
@@ -46,8 +48,11 @@ __all__ = [
     "INDICATOR_HEADERS",
     "LIGHT_FILLS",
     "NOTES_TITLE",
+    "PLAN_HEADER",
     "REASON_TEXT",
     "RESULT_LABEL",
+    "fill_of",
+    "light_text",
     "monitor_xlsx",
     "note_of",
     "percent_cell",
@@ -55,25 +60,33 @@ __all__ = [
 ]
 
 FORM_MONITOR = "项目支出绩效目标执行监控表"
-NOTES_TITLE = "说明"
-#: The light colours (RGB): the fills of lights in every workbook the monitor writes.
-LIGHT_FILLS = {Light.RED: "FFC7CE", Light.YELLOW: "FFEB9C", Light.GREEN: "C6EFCE", Light.BLUE: "BDD7EE"}
-UNJUDGED = "D9D9D9"  # grey, as xlsx_grid.FILLS["无法评分"]: a row that got no light
 INDICATOR_HEADERS = ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-{m}月执行情况", "全年预计完成情况",
                      "偏差原因分析", "完成目标可能性", "备注")  # fmt: skip
 #: The text column after the five categories under 偏差原因分析 (read back as the row's 偏差原因).
 REASON_TEXT = "偏差原因说明"
 #: The first cell of the row of the project's lights; the reader ends the indicator block there.
 RESULT_LABEL = RESULT_ROW
+#: The column of each row's own plan to date, written only when some row has one (provincial versions of the form).
+PLAN_HEADER = "1-{m}月计划值"
 _WIDTHS = (4.5, 10.0, 12.0, 24.0, 13.0, 13.0, 13.0, 6.5, 6.5, 6.5, 8.0, 6.5, 22.0, 10.0, 44.0)
-_NAME, _TARGET, _ACTUAL, _EXPECTED, _REASONS, _TEXT, _POSSIBLE, _NOTE = 4, 5, 6, 7, 8, 13, 14, 15
-_NOTES_WIDTHS = (5.0, 26.0, 8.0, 10.0, 12.0, 70.0, 40.0)
-_NOTES_HEADERS = ("序号", "三级指标", "指示灯", "完成进度", "预计无法完成", "监控说明", "待说明")
+_NAME, _TARGET = 4, 5
 
 
-def fill_of(light: Light | None) -> str:
-    """The fill of a light: its colour, grey for no light."""
-    return LIGHT_FILLS[light] if light is not None else UNJUDGED
+class _Columns(NamedTuple):
+    """The columns from 1-M月计划值 on: with a plan column everything after 年度指标值 moves one to the right."""
+
+    plan: int  # 0: no plan column
+    actual: int
+    expected: int
+    reasons: int
+    text: int
+    possible: int
+    note: int
+
+
+def _columns(plan: bool) -> _Columns:
+    shift = 1 if plan else 0
+    return _Columns(6 if plan else 0, *(column + shift for column in (6, 7, 8, 13, 14, 15)))
 
 
 def write_monitor_xlsx(result: MonitorResult, path: str | Path) -> None:
@@ -87,14 +100,10 @@ def monitor_xlsx(result: MonitorResult) -> bytes:
 
     book = Workbook()
     _form(book.active, result)
-    _notes(book.create_sheet(), result)
+    write_monitor_notes(book.create_sheet(), result)
     buffer = io.BytesIO()
     book.save(buffer)
     return stable_xlsx(buffer.getvalue())
-
-
-def _light_text(light: Light | None) -> str:
-    return light.value if light is not None else "无法判断"
 
 
 def note_of(line: MonitorLine) -> str:
@@ -114,7 +123,8 @@ def _form(sheet: Any, result: MonitorResult) -> None:
     from scoring.report.xlsx_grid import Grid
 
     table, month = result.table, result.month
-    grid = Grid(sheet, _WIDTHS)
+    columns = _columns(any((line.indicator.plan or "").strip() for line in result.lines))
+    grid = Grid(sheet, (*_WIDTHS[:5], *((13.0,) if columns.plan else ()), *_WIDTHS[5:]))
     last = grid.last
     sheet.title = FORM_MONITOR
     grid.put(1, 1, FORM_MONITOR, to_column=last, bold=True, size=16, align="center", border=False)
@@ -130,23 +140,25 @@ def _form(sheet: Any, result: MonitorResult) -> None:
     grid.put(4, 8, extras.get("implementer", "") or table.unit, to_column=last)
     _money(grid, result, 5)
     grid.put(7, 1, "年度总体目标", to_column=2, to_row=8, head=True)
-    grid.put(7, 3, "年初设定目标", to_column=_EXPECTED, head=True)
-    grid.put(7, _REASONS, f"1-{month}月实际完成情况", to_column=last, head=True)
-    grid.put(8, 3, table.goal.strip(), to_column=_EXPECTED)
-    grid.put(8, _REASONS, None, to_column=last)
+    grid.put(7, 3, "年初设定目标", to_column=columns.expected, head=True)
+    grid.put(7, columns.reasons, f"1-{month}月实际完成情况", to_column=last, head=True)
+    grid.put(8, 3, table.goal.strip(), to_column=columns.expected)
+    grid.put(8, columns.reasons, None, to_column=last)
     header, lines = 9, result.lines
     first = header + 2
     grid.put(header, 1, INDICATOR_HEADERS[0], to_row=header + 1 + len(lines), head=True)
-    for column, text in zip((2, 3, 4, 5, 6, 7), INDICATOR_HEADERS[1:7], strict=True):
+    heads = list(zip((2, 3, 4, 5, columns.actual, columns.expected), INDICATOR_HEADERS[1:7], strict=True))
+    heads += [(columns.plan, PLAN_HEADER)] if columns.plan else []
+    for column, text in heads:
         grid.put(header, column, text.format(m=month), to_row=header + 1, head=True)
-    grid.put(header, _REASONS, INDICATOR_HEADERS[7], to_column=_TEXT, head=True)
-    for column, text in enumerate((*CATEGORIES, REASON_TEXT), start=_REASONS):
+    grid.put(header, columns.reasons, INDICATOR_HEADERS[7], to_column=columns.text, head=True)
+    for column, text in enumerate((*CATEGORIES, REASON_TEXT), start=columns.reasons):
         grid.put(header + 1, column, text, head=True)
-    grid.put(header, _POSSIBLE, INDICATOR_HEADERS[8], to_row=header + 1, head=True)
-    grid.put(header, _NOTE, INDICATOR_HEADERS[9], to_row=header + 1, head=True)
+    grid.put(header, columns.possible, INDICATOR_HEADERS[8], to_row=header + 1, head=True)
+    grid.put(header, columns.note, INDICATOR_HEADERS[9], to_row=header + 1, head=True)
     write_levels(grid, table, [line.indicator for line in lines], first)
     for row, line in enumerate(lines, start=first):
-        _indicator(grid, line, row)
+        _indicator(grid, line, row, columns)
     end = _result_row(grid, result, first + len(lines))
     grid.finish((header, header + 1), end)
 
@@ -181,32 +193,34 @@ def _budget_cells(grid: Any, budget: MonitorBudget, row: int) -> None:
     grid.put(row, 6, budget.spent, number_format="0.00", align="center")
     grid.put(row, 7, percent_cell(budget.rate), number_format="0.00%", align="center")
     grid.put(row, 8, percent_cell(budget.progress), number_format="0.00%", align="center", to_column=9)
-    grid.put(row, 10, _light_text(budget.light), align="center", to_column=11, fill=fill, bold=True)
+    grid.put(row, 10, light_text(budget.light), align="center", to_column=11, fill=fill, bold=True)
     words = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
     words += "".join(f"；注意：{w}" for w in budget.warnings)
     grid.put(row, 12, words, to_column=grid.last)
 
 
-def _indicator(grid: Any, line: MonitorLine, row: int) -> None:
+def _indicator(grid: Any, line: MonitorLine, row: int, columns: _Columns) -> None:
     ind = line.indicator
     grid.put(row, _NAME, ind.name)
     grid.put(row, _TARGET, ind.target)
-    grid.put(row, _ACTUAL, ind.actual, fill=None if line.not_applicable else fill_of(line.light))
-    grid.put(row, _EXPECTED, ind.expected)
+    if columns.plan:
+        grid.put(row, columns.plan, (ind.plan or "").strip() or None)
+    grid.put(row, columns.actual, ind.actual, fill=None if line.not_applicable else fill_of(line.light))
+    grid.put(row, columns.expected, ind.expected)
     named = category_of(ind)
-    for column, category in enumerate(CATEGORIES, start=_REASONS):
+    for column, category in enumerate(CATEGORIES, start=columns.reasons):
         grid.put(row, column, "√" if category in named else None, align="center")
-    grid.put(row, _TEXT, ind.reason.strip() or None)
-    grid.put(row, _POSSIBLE, possibility_of(ind.possibility) or ind.possibility.strip(), align="center")
-    grid.put(row, _NOTE, note_of(line))
+    grid.put(row, columns.text, ind.reason.strip() or None)
+    grid.put(row, columns.possible, possibility_of(ind.possibility) or ind.possibility.strip(), align="center")
+    grid.put(row, columns.note, note_of(line))
 
 
 def _result_row(grid: Any, result: MonitorResult, row: int) -> int:
     """The project's two lights (coloured) and the legend; returns the last row written."""
     last = grid.last
     grid.put(row, 1, RESULT_LABEL, to_column=3, head=True)
-    grid.put(row, 4, f"指标灯：{_light_text(result.light)}", fill=fill_of(result.light), bold=True, align="center")
-    money = "资金灯：" + ("未判断" if result.budget is None else _light_text(result.money_light))
+    grid.put(row, 4, f"指标灯：{light_text(result.light)}", fill=fill_of(result.light), bold=True, align="center")
+    money = "资金灯：" + ("未判断" if result.budget is None else light_text(result.money_light))
     money_fill = None if result.budget is None else fill_of(result.money_light)
     grid.put(row, 5, money, to_column=6, fill=money_fill, bold=True, align="center")
     grid.put(row, 7, summary(result)[0].removeprefix("小结："), to_column=last)
@@ -225,54 +239,3 @@ def _result_row(grid: Any, result: MonitorResult, row: int) -> int:
     for offset, (text, fill) in enumerate(lines, start=row + 2):
         grid.put(offset, 1, text, to_column=last, fill=fill, border=False)
     return row + 1 + len(lines)
-
-
-def _notes(sheet: Any, result: MonitorResult) -> None:
-    """Sheet 2: each row's light, progress and steps; the money; the summary."""
-    from scoring.report.xlsx_grid import Grid
-
-    grid = Grid(sheet, _NOTES_WIDTHS)
-    last = grid.last
-    sheet.title = NOTES_TITLE
-    grid.put(1, 1, "监控说明", to_column=last, bold=True, size=16, align="center", border=False)
-    grid.height(1, 32)
-    table = result.table
-    grid.put(2, 1, f"{table.project or table.title}  1-{result.month}月", to_column=last, align="center", border=False)
-    for column, text in enumerate(_NOTES_HEADERS, start=1):
-        grid.put(3, column, text, head=True)
-    row = 3
-    for number, line in enumerate(result.lines, start=1):
-        row += 1
-        fill = None if line.not_applicable else fill_of(line.light)
-        words = [*step_texts(line.steps), *([f"无法判断：{line.error}"] if line.error else [])]
-        words += [f"注意：{w}" for w in line.warnings]
-        miss = MISS if line.expected_miss else ""
-        cells = (str(number), line.name, line_label(line), percent_cell(line.progress), miss, "；".join(words),
-                 "；".join(line.findings))  # fmt: skip
-        for column, value in enumerate(cells, start=1):
-            grid.put(row, column, value, fill=fill, align="left" if column in (2, 6, 7) else "center",
-                     number_format="0.00%")  # fmt: skip
-    budget = result.budget
-    if budget is not None:
-        row += 1
-        fill = fill_of(budget.light)
-        said = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
-        said += "".join(f"；注意：{w}" for w in budget.warnings)
-        for column, value in enumerate(
-            ("", "资金", _light_text(budget.light), percent_cell(budget.progress), "", said, "")
-        ):
-            grid.put(row, column + 1, value, fill=fill, align="left" if column in (1, 5, 6) else "center",
-                     number_format="0.00%")  # fmt: skip
-    end = row + 1
-    for text in summary(result):
-        end += 1
-        grid.put(end, 1, text.strip(), to_column=last, border=False)
-    if table.source:
-        end += 1
-        grid.put(end, 1, f"来源：{table.source}", to_column=last, border=False)
-    grid.finish((3, 3), end, freeze="A4")
-
-
-def percent_cell(ratio: Decimal | None) -> Decimal | None:
-    """A progress as a percent cell: the ratio rounded as the text shows it (``77.92%``)."""
-    return None if ratio is None else q2(ratio * HUNDRED) / HUNDRED

@@ -98,6 +98,8 @@ def _fields(family: Any) -> dict[str, Any]:
             "floor": written(family.floor),
             "cap": _num(family.cap),
             "zero_when_missed": family.zero_when_missed,
+            "scale": _num(family.scale),
+            "base_points": _num(family.base_points),
             "slopes": [_slope(s) for s in family.slopes],
         }
     if isinstance(family, Tiered):

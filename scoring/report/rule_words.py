@@ -136,7 +136,11 @@ def _stepped(family: Stepped, top: Decimal | None, whole: str) -> list[str]:
     else:
         lines.append("标准：本行指标值")
     written_top = f"（规则写{written(top)}分）" if top is not None else ""
-    if family.base == 1:
+    if family.scale is not None and family.base_points is not None:
+        base, scale = written(family.base_points), written(family.scale)
+        lines.append(f"达到标准得{base}分（规则以{scale}分计：得分 = 规则的分数 × 分值 ÷ {scale}，"
+                     f"起点为分值的{base}/{scale}）")  # fmt: skip
+    elif family.base == 1:
         lines.append(f"达到标准得满分{written_top}")
     else:
         lines.append(f"起点为分值的{_percent(family.base)}{written_top}")

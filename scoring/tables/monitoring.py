@@ -8,7 +8,8 @@ the row's 偏差原因. Blank, ``否``, ``×``, ``/``, ``—``, ``无`` mark not
 The table: the month its figures run to, from its dated headers (``1-7月执行情况``, ``1-7月计划值`` and the
 header block's ``1-7月执行数``). Two headers of one sheet that name different months are an error that names
 the sheet, the two headers and their columns; so is a header that looks dated but names no month it can read
-(``1-13月执行情况``, ``截至7月15日…``: :func:`~scoring.tables.months.misdated`); a sheet that names no month
+(``1-13月执行情况``, ``7月执行情况``, ``2-7月执行情况``, ``截至7月15日…``: :func:`~scoring.tables.months.misdated`);
+a half-year or quarters to date name their last month (``上半年执行情况`` -> 6); a sheet that names no month
 leaves it None.
 """
 
@@ -20,7 +21,7 @@ from scoring.errors import TableReadError
 from scoring.tables.files import Sheet
 from scoring.tables.guard import short
 from scoring.tables.headers import SUBHEADERS, Start, header_key
-from scoring.tables.months import dated, misdated
+from scoring.tables.months import dated, looks_dated, misdated
 from scoring.text import normalize
 
 __all__ = ["ANSWERS", "CAUSES", "MONITOR_FIELDS", "Dated", "is_monitoring", "monitor_cells", "sheet_month"]
@@ -75,7 +76,7 @@ def _dated_cells(start: Start, sheet: Sheet) -> list[Dated]:
         (row.number, sheet.column(index), text.strip(), hit[1])
         for row in rows
         for index, text in enumerate(row.cells)
-        if text and "月" in text and (hit := dated(header_key(text))) is not None
+        if text and looks_dated(text) and (hit := dated(header_key(text))) is not None
     ]
 
 
@@ -115,7 +116,7 @@ def sheet_month(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, s
 def _misdated(start: Start, sheet: Sheet, shown: str, block: tuple[int, int, str] | None, where: str) -> None:
     """A header that looks dated but whose month cannot be read is an error naming its row and column."""
     rows = (start.header, start.sub) if start.sub is not None else (start.header,)
-    cells = [(row.number, index, text) for row in rows for index, text in enumerate(row.cells) if text and "月" in text]
+    cells = [(row.number, index, text) for row in rows for index, text in enumerate(row.cells) if looks_dated(text)]
     cells += [block] if block is not None else []
     for number, index, text in cells:
         why = misdated(header_key(text))

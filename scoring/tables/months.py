@@ -5,6 +5,12 @@ A monitoring sheet (绩效运行监控表) dates its columns: ``1-7月执行情�
 header block, ``1-7月执行数`` / ``1-7月支出数`` (the money spent to date). The month may be written in Arabic or
 Chinese numerals (``一至七月``, ``1-十二月``), in full width, with spaces and with the year before it
 (``2026年1-7月``). Headers are compared as :func:`~scoring.tables.headers.header_key` gives them (NFKC, no spaces).
+
+Finance bureaus also date a sheet by the half-year or the quarters it covers: ``上半年执行情况`` (6),
+``前三季度完成情况`` (9), ``一季度执行情况`` (3), ``截至二季度末完成情况`` (6). A header that looks dated but is not
+a figure to date from January is refused, naming why (:func:`misdated`): a single month (``7月执行情况``: that
+month's own figures), a span from another month (``2-7月执行情况``), a single later quarter (``二季度执行情况``),
+the second half-year, and a month beyond 12 (``十三月执行情况``, ``1-13月执行情况``).
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["MONTH_WORDS", "dated", "misdated"]
+from scoring.text import normalize
+
+__all__ = ["MONTH_WORDS", "dated", "looks_dated", "misdated", "month_value"]
 
 #: Month numerals: Arabic (``07`` too) and Chinese.
 MONTH_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -37,6 +45,21 @@ _WHATS = {
     "spent": r"(?:累计)?(?:实际)?(?:执行|支出)(?:数|金额|资金)?",
 }
 _DATED = tuple((field, re.compile(f"(?:{span})(?:{what})")) for field, what in _WHATS.items() for span in _SPANS)
+_QUARTERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: A half-year or quarters to date: 上半年 (6), 前三季度 (9), 一季度 (3), 截至二季度末 (6), 1-2季度 (6).
+_PERIOD = (
+    rf"{_YEAR}(?:截[至止](?:到)?)?(?:(?P<half>上半年)|前(?P<first>[一二两三1-3])个?季度|(?:0?1|一){_DASH}"
+    rf"(?P<upto>[一二三四1-4])季度(?:末|底)?|第?(?P<quarter>[一二三四1-4])季度(?P<end>末|底)?)"
+)
+#: Spellings that look dated but are no figure to date from January: ``7月执行情况``, ``2-7月…``, ``下半年…``.
+_SINGLE = rf"{_YEAR}第?{_MONTH}月份?"
+_FROM = rf"{_YEAR}(?P<start>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})月?{_DASH}{_MONTH}月(?:份|底|末)?"
+_LOOSE = tuple(
+    (kind, field, re.compile(f"(?P<span>{span})(?:{what})"))
+    for kind, span in (("period", _PERIOD), ("single", _SINGLE), ("from", _FROM), ("second", rf"{_YEAR}下半年"))
+    for field, what in _WHATS.items()
+)
+_TO_DATE = "监控数应为自1月起的累计数"
 
 
 def _month(text: str) -> int | None:
@@ -45,10 +68,63 @@ def _month(text: str) -> int | None:
     return number if number is not None and 1 <= number <= 12 else None
 
 
+def looks_dated(text: str) -> bool:
+    """Whether a header may name a month (a month, a quarter or a half-year)."""
+    return "月" in text or "季度" in text or "半年" in text
+
+
+def _period(match: re.Match[str], tail: str) -> tuple[int | None, str]:
+    """The month a half-year or quarters to date end in, or why they are no figures to date."""
+    if match["half"]:
+        return 6, ""
+    if match["first"] or match["upto"]:
+        return 3 * _QUARTERS[match["first"] or match["upto"]], ""
+    quarter = _QUARTERS[match["quarter"]]
+    if quarter == 1 or match["end"] or "截" in match[0]:
+        return 3 * quarter, ""
+    return None, f"只写了第{quarter}季度，可能是该季度当季的数字；{_TO_DATE}，请写作“1-{3 * quarter}月{tail}”"
+
+
+def _loose(key: str) -> tuple[str, int | None, str]:
+    """A header dated by a half-year or quarters to date, or one that looks dated but is no figure to date."""
+    for kind, field, pattern in _LOOSE:
+        match = pattern.fullmatch(key)
+        if match is None:
+            continue
+        tail = key[match.end("span") :]
+        if kind == "period":
+            return field, *_period(match, tail)
+        if kind == "second":
+            return field, None, f"下半年不含1-6月；{_TO_DATE}，请写作“1-12月{tail}”"
+        month = _month(match["month"])
+        if month is None:
+            return field, None, f"月份应为1至12，却是“{match['month']}月”"
+        if kind == "single":
+            return field, None, (
+                f"只写了“{month}月”，可能是该月当月的数字；{_TO_DATE}，请写作“1-{month}月{tail}”"
+                f"（或“截至{month}月底{tail}”）"
+            )  # fmt: skip
+        if _month(match["start"]) != 1:
+            return field, None, f"{_TO_DATE}，却是“{match['start']}-{match['month']}月”，请写作“1-{month}月{tail}”"
+    return "", None, ""
+
+
+def month_value(text: str) -> tuple[int | None, str]:
+    """A month as written in a ``month`` key: ``7``, ``07``, ``七``, ``7月``, ``1-7月``, ``一至七月``, ``截至7月底``,
+    ``上半年``; (None, why) for anything else (``13``: 月份应为1至12; ``2-7月``: not from January)."""
+    key = normalize(text)
+    if re.fullmatch(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})月?", key):
+        key = "1-" + key.removesuffix("月") + "月"  # a bare month is the month the figures run to
+    field, month, why = _read(key + "执行情况")
+    if field:
+        return month, why
+    return None, f"月份应为1至12（如 7、“7月”或“1-7月”），却是“{text}”"
+
+
 def _read(key: str) -> tuple[str, int | None, str]:
     """The field a dated-looking header names, its month (None when it cannot be read) and why not; ``("", …)``
     when the header does not look dated."""
-    if "月" not in key or len(key) > 40:
+    if not looks_dated(key) or len(key) > 40:
         return "", None, ""
     for field, pattern in _DATED:
         match = pattern.fullmatch(key)
@@ -71,7 +147,7 @@ def _read(key: str) -> tuple[str, int | None, str]:
                 f"{month}月{day}日不是月末：监控按整月计算时间进度，请写截至月末（如“截至{month}月{last}日”）的数字",
             )
         return field, month, ""
-    return "", None, ""
+    return _loose(key)
 
 
 def dated(key: str) -> tuple[str, int] | None:

@@ -37,7 +37,7 @@ from scoring.tables.names import duplicate_names
 from scoring.tables.split import join_target
 from scoring.text import normalize
 
-__all__ = ["TOTAL_NAMES", "Block", "assemble", "first_text", "header_problems"]
+__all__ = ["NO_WEIGHT", "TOTAL_NAMES", "Block", "assemble", "first_text", "header_problems"]
 
 TOTAL_NAMES = frozenset(
     {"总分", "合计", "总计", "得分合计", "总得分", "自评总分", "综合得分", "合计得分", "预算执行率"}
@@ -45,6 +45,8 @@ TOTAL_NAMES = frozenset(
 _TOTALS = TOTAL_NAMES - {"预算执行率"}
 #: The first cell of the monitoring form's row of the project's lights: the end of the indicator block.
 RESULT_ROW = "监控结果"
+#: The year-end note on a sheet without 分值 (``scoring monitor`` needs none and leaves it out).
+NO_WEIGHT = "表头没有“分值”列，各指标都没有分值，不能评分"
 _MONEY_IN = re.compile(r"(全年预算数|全年执行数)\s*(?:[:：]\s*)?(\d+(?:\.\d+)?)")
 #: Cells a row is scored by: a bad one leaves the row unscored. Others (依据, 佐证 …) are only reported.
 _SCORED = frozenset({"name", "target", "weight", "rule", "actual", "points", "sign", "measure", "plan"})
@@ -224,7 +226,7 @@ def header_problems(start: Start, where: str, sheet: Sheet) -> list[str]:
     if "name" not in columns:
         problems.append(f"{where} 第{number}行：表头没有“三级指标”列（或“三级指标名称”），各指标没有名称")
     if "weight" not in columns and not is_monitoring(start, sheet):
-        problems.append(f"{where} 第{number}行：表头没有“分值”列，各指标都没有分值，不能评分")
+        problems.append(f"{where} 第{number}行：{NO_WEIGHT}")
     for field, indexes in duplicates(start.header.cells, HEADER_FIELDS).items():
         written = "、".join(f"第{sheet.column(i)}列“{short(start.header.cells[i])}”" for i in indexes)
         problems.append(

@@ -1,6 +1,7 @@
 """Actuals read from TOML: ``[budget]``, and ``[actuals]`` (name = value) or ``[[actuals]]`` (see ``indicators/README.md``).
 
-A monitoring file also gives a top-level ``month = 7`` (the month its figures run to, ``Actuals.month``) and per
+A monitoring file also gives a top-level ``month = 7`` (the month its figures run to, ``Actuals.month``; read as a
+header's month is, and a month that is not 1–12 makes the file unreadable: :func:`~scoring.tables.toml_read.month_of`) and per
 entry ``expected`` (全年预计完成情况), ``plan`` (1-M月计划值), ``possibility`` (完成目标可能性) and ``reason_kind``
 (偏差原因 category); its ``[budget] spent`` is the money spent to date (1-M月执行数).
 """
@@ -81,7 +82,7 @@ def actuals_from_toml(text: str, shown: str) -> Actuals:
         for key in data
         if key not in ("budget", "actuals", "month")
     ]
-    month = month_of(data["month"], f"{name}：", problems) if "month" in data else None
+    month = month_of(data["month"], shown, "") if "month" in data else None
     raw = data.get("actuals", {})
     monitoring = is_monitoring(data, raw)
     entries: list[Actual | None] = []

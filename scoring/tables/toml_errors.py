@@ -20,6 +20,7 @@ _SAID = (
     ("Cannot overwrite a value", "同一个键写了两次"),
     ("Expected newline or end of document", "一行只能写一个“键 = 值”，值后有多余内容"),
     ("Expected ']' at the end of a table", "表名缺少“]”"),
+    ("Expected ']]' at the end of an array declaration", "数组表名缺少“]]”（如 [[actuals]]、[[indicators]]）"),
     ("Unclosed inline table", "行内表缺少“}”"),
     ("Unclosed array", "数组缺少“]”"),
     ("Invalid statement", "无法识别的语句（应为“键 = 值”或“[表名]”；中文键名请加引号）"),

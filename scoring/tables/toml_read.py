@@ -19,6 +19,7 @@ from scoring.errors import TableReadError
 from scoring.tables.cells import decimal_of, float_text, read_points, read_weight
 from scoring.tables.guard import Limits, open_regular, short
 from scoring.tables.model import Budget, Funds, Indicator, Table
+from scoring.tables.months import month_value
 from scoring.tables.names import duplicate_names
 from scoring.tables.toml_errors import syntax_error
 
@@ -95,14 +96,17 @@ def _decimal(value: Any) -> Decimal | None:
     return None if text is None else decimal_of(text)
 
 
-def month_of(value: Any, where: str, problems: list[str]) -> int | None:
-    """A ``month`` key (``7``, ``"7"``, ``"7月"``, ``"1-7月"``) as 1–12; None with a problem for anything else."""
-    text = text_of(value)
-    key = (text or "").strip().removesuffix("月").split("-")[-1].strip()
-    if isinstance(value, bool) or not key.isdigit() or not 1 <= int(key) <= 12:
-        problems.append(f"{where}“month”（监控月份）应为1至12的月份（如 7），却是“{short(str(value))}”")
-        return None
-    return int(key)
+def month_of(value: Any, shown: str, where: str) -> int:
+    """A ``month`` key as 1–12, read as a header's month is (``7``, ``"七"``, ``"7月"``, ``"1-7月"``, ``"上半年"``);
+    anything else (``13``, ``7.5``, ``"2-7月"``, ``true``) makes the file unreadable: TableReadError naming the
+    key."""
+    text = None if isinstance(value, bool) else text_of(value)
+    month, why = month_value(text) if text is not None else (None, "")
+    if month is None:
+        shown_value = str(value).lower() if isinstance(value, bool) else short(str(value))
+        why = why or f"月份应为1至12（如 7、“7月”或“1-7月”），却是 {shown_value}"
+        raise TableReadError(shown, f"{where}“month”（监控月份）：{why}")
+    return month
 
 
 def lines_of(text: str, header: str) -> list[int]:
@@ -260,7 +264,7 @@ def table_from_toml(text: str, shown: str) -> Table:
     if not indicators:
         raise TableReadError(shown, "[[indicators]] 是空的，没有任何指标")
     problems += duplicate_names(indicators, name)
-    month = month_of(head["month"], f"{name}：[table] 的", problems) if "month" in head else None
+    month = month_of(head["month"], shown, "[table] 的") if "month" in head else None
     return Table(
         title=str(head.get("title", "")).strip() or PurePath(shown).stem,
         indicators=indicators,

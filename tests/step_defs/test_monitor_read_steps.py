@@ -100,6 +100,60 @@ def written_form(ctx: dict[str, Any], name: str, example: str) -> None:
     ctx["path"].write_bytes(monitor_xlsx(first))
 
 
+@given(parsers.parse("一份监控数字文件写明 month = {value}"))
+def actuals_month(ctx: dict[str, Any], value: str) -> None:
+    ctx["actuals"] = ctx["tmp"] / "执行情况.toml"
+    ctx["actuals"].write_text(f'month = {value}\n[[actuals]]\nname = "项目个数"\nactual = "68个"\n', encoding="utf-8")
+
+
+@given(parsers.parse('一份监控数字文件的内容为"{text}"'))
+def actuals_text(ctx: dict[str, Any], text: str) -> None:
+    ctx["actuals"] = ctx["tmp"] / "执行情况.toml"
+    ctx["actuals"].write_text(text.replace("\\n", "\n").replace('\\"', '"'), encoding="utf-8")
+
+
+@when("读取这份监控数字文件")
+def read_actuals(ctx: dict[str, Any]) -> None:
+    try:
+        ctx["read"] = load_actuals(ctx["actuals"])
+    except TableReadError as exc:
+        ctx["error"] = exc
+
+
+@then(parsers.parse("监控数字截至{month:d}月"))
+def actuals_month_read(ctx: dict[str, Any], month: int) -> None:
+    assert (ctx["read"].month, ctx["read"].problems) == (month, ())
+
+
+@when("指定监控月份为7月监控这张表")
+def monitor_sheet(ctx: dict[str, Any]) -> None:
+    ctx["result"] = monitor_table(load_table(ctx["path"]), month=7)
+
+
+@then("没有提示“不能评分”")
+def no_weight_note(ctx: dict[str, Any]) -> None:
+    assert not [p for p in ctx["result"].notes if "不能评分" in p]
+
+
+@given("监控这张表后写出监控表")
+def written_sheet(ctx: dict[str, Any]) -> None:
+    ctx["first"] = monitor_table(load_table(ctx["path"]))
+    ctx["path"] = ctx["tmp"] / "写出的监控表.xlsx"
+    ctx["path"].write_bytes(monitor_xlsx(ctx["first"]))
+
+
+@then(parsers.parse("写出的监控表{has}“{title}”一列"))
+def form_column(ctx: dict[str, Any], has: str, title: str) -> None:
+    sheet = openpyxl.load_workbook(ctx["path"]).worksheets[0]
+    titles = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert (title in titles) is (has == "有")
+
+
+@then(parsers.parse('读回的指标"{name}"的1-M月计划值为"{text}"'))
+def plan_again(ctx: dict[str, Any], name: str, text: str) -> None:
+    assert next(ln for ln in ctx["again"].lines if ln.name == name).indicator.plan == text
+
+
 @when("监控读回的监控表")
 def monitor_again(ctx: dict[str, Any]) -> None:
     ctx["again"] = monitor_table(load_table(ctx["path"]))

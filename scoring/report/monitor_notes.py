@@ -1,0 +1,61 @@
+"""Sheet 2 of the monitoring form, 说明: each row's light, progress and steps, the money's, and the summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scoring.engine.monitor_results import MonitorResult
+from scoring.report.monitor_cells import NOTES_TITLE, fill_of, light_text, percent_cell
+from scoring.report.monitor_text import MISS, line_label, summary
+from scoring.report.wording import step_texts
+
+__all__ = ["write_monitor_notes"]
+
+_NOTES_WIDTHS = (5.0, 26.0, 8.0, 10.0, 12.0, 70.0, 40.0)
+_NOTES_HEADERS = ("序号", "三级指标", "指示灯", "完成进度", "预计无法完成", "监控说明", "待说明")
+
+
+def write_monitor_notes(sheet: Any, result: MonitorResult) -> None:
+    """Sheet 2: each row's light, progress and steps; the money; the summary."""
+    from scoring.report.xlsx_grid import Grid
+
+    grid = Grid(sheet, _NOTES_WIDTHS)
+    last = grid.last
+    sheet.title = NOTES_TITLE
+    grid.put(1, 1, "监控说明", to_column=last, bold=True, size=16, align="center", border=False)
+    grid.height(1, 32)
+    table = result.table
+    grid.put(2, 1, f"{table.project or table.title}  1-{result.month}月", to_column=last, align="center", border=False)
+    for column, text in enumerate(_NOTES_HEADERS, start=1):
+        grid.put(3, column, text, head=True)
+    row = 3
+    for number, line in enumerate(result.lines, start=1):
+        row += 1
+        fill = None if line.not_applicable else fill_of(line.light)
+        words = [*step_texts(line.steps), *([f"无法判断：{line.error}"] if line.error else [])]
+        words += [f"注意：{w}" for w in line.warnings]
+        miss = MISS if line.expected_miss else ""
+        cells = (str(number), line.name, line_label(line), percent_cell(line.progress), miss, "；".join(words),
+                 "；".join(line.findings))  # fmt: skip
+        for column, value in enumerate(cells, start=1):
+            grid.put(row, column, value, fill=fill, align="left" if column in (2, 6, 7) else "center",
+                     number_format="0.00%")  # fmt: skip
+    budget = result.budget
+    if budget is not None:
+        row += 1
+        fill = fill_of(budget.light)
+        said = f"无法判断：{budget.error}" if budget.error else "；".join(step_texts(budget.steps))
+        said += "".join(f"；注意：{w}" for w in budget.warnings)
+        for column, value in enumerate(
+            ("", "资金", light_text(budget.light), percent_cell(budget.progress), "", said, "")
+        ):
+            grid.put(row, column + 1, value, fill=fill, align="left" if column in (1, 5, 6) else "center",
+                     number_format="0.00%")  # fmt: skip
+    end = row + 1
+    for text in summary(result):
+        end += 1
+        grid.put(end, 1, text.strip(), to_column=last, border=False)
+    if table.source:
+        end += 1
+        grid.put(end, 1, f"来源：{table.source}", to_column=last, border=False)
+    grid.finish((3, 3), end, freeze="A4")
