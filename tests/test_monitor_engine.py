@@ -159,6 +159,14 @@ class TestUnits:
 
 
 class TestRowsThatCannotBeJudged:
+    def test_a_bad_cell_is_the_rows_reason_as_at_year_end(self) -> None:
+        """A row whose cells had problems (a blank 三级指标) is not judged, as score does not score it."""
+        bad = Indicator(name="x", target="≥110个", weight=None, actual="50个", problems=("第2行“三级指标”列：为空",))
+        result = monitor_table(table(bad, row("乙", "≥110个", "50个")))
+        first, second = result.lines
+        assert (first.light, first.error) == (None, "第2行“三级指标”列：为空")
+        assert second.light is Light.YELLOW
+
     @pytest.mark.parametrize(
         ("target", "actual", "error"),
         [

@@ -212,6 +212,8 @@ def _line(row: CompiledRow, month: int, year: int | None, policy: Policy, reader
     left_out = _left_out(row, month)
     if left_out is not None:
         return left_out
+    if ind.problems:  # a bad cell (a blank 三级指标, an unreadable 分值) is the row's reason, as at year end
+        return MonitorLine(ind, None, error="；".join(ind.problems))
     if row.target is None:
         return MonitorLine(ind, None, error=row.target_error.render(context=False) if row.target_error else row.error)
     if not (ind.actual or "").strip():
