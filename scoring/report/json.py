@@ -17,10 +17,11 @@ from scoring.engine.findings import Finding
 from scoring.engine.results import Audit, BudgetScore, Comparison, Score, TableScore
 from scoring.numbers import HUNDRED, q2, written
 from scoring.report.wording import explain, step_texts
+from scoring.tables.model import Indicator, Table
 from scoring.version import version
 
-__all__ = ["SCHEMA", "as_dict", "budget_dict", "json_line", "render_json", "render_jsonl", "schema", "score_dict",
-           "score_json"]  # fmt: skip
+__all__ = ["SCHEMA", "as_dict", "budget_dict", "indicator_head", "json_line", "render_json", "render_jsonl", "schema",
+           "score_dict", "score_json", "table_head"]  # fmt: skip
 
 #: The name and version of the JSON shape; a change that breaks readers bumps the number.
 SCHEMA = "scoring.table-score/1"
@@ -75,11 +76,7 @@ def score_dict(score: Score) -> dict[str, Any]:
     ind = score.indicator
     steps = step_texts(score.steps)
     return {
-        "level1": ind.level1,
-        "level2": ind.level2,
-        "name": ind.name,
-        "target": ind.target,
-        "actual": ind.actual,
+        **indicator_head(ind),
         "weight": None if ind.weight is None else written(ind.weight),
         "rule": ind.rule or (score.rule.value if score.rule else ""),
         "rule_applied": score.rule.value if score.rule else None,
@@ -111,21 +108,26 @@ def budget_dict(budget: BudgetScore) -> dict[str, Any]:
     }
 
 
+def indicator_head(ind: Indicator) -> dict[str, Any]:
+    """What an object of ``indicators`` first says (score and monitor alike): the row's names, target and actual."""
+    return {"level1": ind.level1, "level2": ind.level2, "name": ind.name, "target": ind.target, "actual": ind.actual}
+
+
+def table_head(table: Table) -> dict[str, Any]:
+    """The ``table`` object of a document (score and monitor alike): what the table says of itself."""
+    return {
+        "title": table.title,
+        "kind": table.kind,
+        "year": table.year,
+        "unit": table.unit,
+        "project": table.project,
+        "source": table.source,
+    }
+
+
 def _head(result: TableScore) -> dict[str, Any]:
     """What a table's document says before its ``indicators``."""
-    table = result.table
-    return {
-        "schema": SCHEMA,
-        "version": version(),
-        "table": {
-            "title": table.title,
-            "kind": table.kind,
-            "year": table.year,
-            "unit": table.unit,
-            "project": table.project,
-            "source": table.source,
-        },
-    }
+    return {"schema": SCHEMA, "version": version(), "table": table_head(result.table)}
 
 
 def _tail(result: TableScore) -> dict[str, Any]:

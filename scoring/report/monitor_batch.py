@@ -8,10 +8,9 @@ Each function takes one project at a time, so a batch is written as it is judged
 
 from __future__ import annotations
 
-import io
 import json
-import os
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -22,10 +21,10 @@ from scoring.engine.batch import Skipped
 from scoring.engine.monitor_explain import category_of
 from scoring.engine.monitor_results import MonitorResult
 from scoring.engine.monitor_rules import Light
+from scoring.report.batch_xlsx import SheetsWorkbook
 from scoring.report.monitor_cells import LIGHT_FILLS, UNJUDGED, percent_cell
 from scoring.report.monitor_json import monitor_dict, plan_of
 from scoring.report.monitor_text import MISS, line_label, mark
-from scoring.report.safety import atomic_write, stable_xlsx
 from scoring.report.wording import step_texts
 
 __all__ = ["DETAIL_HEADER", "SUMMARY_HEADER", "MonitorRendered", "MonitorTally", "MonitorWorkbook", "render_monitored"]
@@ -45,6 +44,11 @@ _RIGHT = (False, False, False, True, False, False, True, True, True, True, True)
 
 def _label(light: Light | None) -> str:
     return "" if light is None else light.value
+
+
+def _fills(values: Sequence[Any], lights: tuple[int, ...]) -> dict[int, str]:
+    """The colour of each light cell in a row (by column); a cell that is no light is left plain."""
+    return {index: _FILL_OF[values[index]] for index in lights if index < len(values) and values[index] in _FILL_OF}
 
 
 def _lacking(result: MonitorResult) -> int:
@@ -177,56 +181,17 @@ class MonitorTally:
         return "\n".join(out) + "\n"
 
 
-class MonitorWorkbook:
+class MonitorWorkbook(SheetsWorkbook):
     """The 汇总/明细 workbook of a monitoring batch, filled one project at a time and saved once at the end."""
 
     def __init__(self) -> None:
-        from openpyxl import Workbook
-
-        self._book: Any = Workbook(write_only=True)
-        self._summary = self._book.create_sheet("汇总")
-        self._detail = self._book.create_sheet("明细")
-        self._summary.append(list(SUMMARY_HEADER))
-        self._detail.append(list(DETAIL_HEADER))
-        self._skipped: list[Skipped] = []
-
-    def _row(self, sheet: Any, values: list[Any], lights: tuple[int, ...], numbers: dict[int, str]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import PatternFill
-
-        cells = []
-        for index, value in enumerate(values):
-            cell = WriteOnlyCell(sheet)
-            if index in numbers and value not in ("", None):
-                cell.value = Decimal(value)
-                cell.number_format = numbers[index]
-            else:
-                cell.value = value
-                cell.data_type = "s"  # ``=100%`` is a 指标值, never a formula
-            if index in lights and value in _FILL_OF:
-                cell.fill = PatternFill("solid", fgColor=_FILL_OF[value])
-            cells.append(cell)
-        sheet.append(cells)
+        super().__init__(SUMMARY_HEADER, DETAIL_HEADER)
 
     def add(self, table: MonitorRendered) -> None:
-        """One project: its 汇总 row and its 明细 rows (rendered with ``rows=True``)."""
+        """One project: its 汇总 row and its 明细 rows (rendered with ``rows=True``), lights in their colour."""
         assert table.summary is not None, "rendered without rows=True"
         assert table.details is not None, "rendered without rows=True"
-        self._row(self._summary, table.summary, _SUMMARY_LIGHTS, dict.fromkeys(_SUMMARY_COUNTS, "0"))
+        summary_fills = _fills(table.summary, _SUMMARY_LIGHTS)
+        self._row(self._summary, table.summary, dict.fromkeys(_SUMMARY_COUNTS, "0"), summary_fills)
         for row in table.details:
-            self._row(self._detail, row, (_DETAIL_LIGHT,), {_DETAIL_PROGRESS: "0.00%"})
-
-    def skip(self, skipped: Skipped) -> None:
-        """A file (or sheet) that could not be judged: listed below the 汇总 rows."""
-        self._skipped.append(skipped)
-
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the workbook (atomically)."""
-        if self._skipped:
-            self._summary.append([])
-            self._summary.append(["跳过的文件", "原因"])
-            for skipped in self._skipped:
-                self._row(self._summary, [skipped.path, skipped.reason], (), {})
-        buffer = io.BytesIO()
-        self._book.save(buffer)
-        atomic_write(path, stable_xlsx(buffer.getvalue()))
+            self._row(self._detail, row, {_DETAIL_PROGRESS: "0.00%"}, _fills(row, (_DETAIL_LIGHT,)))

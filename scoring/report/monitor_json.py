@@ -19,6 +19,7 @@ from scoring.engine.monitor_results import MonitorBudget, MonitorLine, MonitorRe
 from scoring.engine.monitor_rules import Light
 from scoring.engine.steps import StepKind
 from scoring.numbers import HUNDRED, q2, written
+from scoring.report.json import indicator_head, table_head
 from scoring.report.wording import render_value, step_texts
 from scoring.version import version
 
@@ -73,11 +74,7 @@ def line_dict(line: MonitorLine) -> dict[str, Any]:
     """One object of ``indicators``."""
     ind = line.indicator
     return {
-        "level1": ind.level1,
-        "level2": ind.level2,
-        "name": ind.name,
-        "target": ind.target,
-        "actual": ind.actual,
+        **indicator_head(ind),
         "expected": ind.expected,
         "plan": plan_of(line),
         "kind": KINDS.get(line.kind),
@@ -132,14 +129,7 @@ def monitor_dict(result: MonitorResult) -> dict[str, Any]:
         "version": version(),
         "month": result.month,
         "project": table.project or table.title,
-        "table": {
-            "title": table.title,
-            "kind": table.kind,
-            "year": table.year,
-            "unit": table.unit,
-            "project": table.project,
-            "source": table.source,
-        },
+        "table": table_head(table),
         "light": _code(result.light),
         "light_label": _label(result.light),
         "money_light": _code(result.money_light),

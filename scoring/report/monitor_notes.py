@@ -18,17 +18,13 @@ _NOTES_HEADERS = ("序号", "三级指标", "指示灯", "完成进度", "预计
 def write_monitor_notes(sheet: Any, result: MonitorResult) -> None:
     """Sheet 2: each row's light, progress and steps; the money; the summary."""
     from scoring.report.xlsx_grid import Grid
+    from scoring.report.xlsx_notes import notes_head, notes_tail
 
     grid = Grid(sheet, _NOTES_WIDTHS)
-    last = grid.last
-    sheet.title = NOTES_TITLE
-    grid.put(1, 1, "监控说明", to_column=last, bold=True, size=16, align="center", border=False)
-    grid.height(1, 32)
     table = result.table
-    grid.put(2, 1, f"{table.project or table.title}  1-{result.month}月", to_column=last, align="center", border=False)
-    for column, text in enumerate(_NOTES_HEADERS, start=1):
-        grid.put(3, column, text, head=True)
-    row = 3
+    row = notes_head(
+        grid, NOTES_TITLE, "监控说明", f"{table.project or table.title}  1-{result.month}月", _NOTES_HEADERS
+    )
     for number, line in enumerate(result.lines, start=1):
         row += 1
         fill = None if line.not_applicable else fill_of(line.light)
@@ -51,11 +47,4 @@ def write_monitor_notes(sheet: Any, result: MonitorResult) -> None:
         ):
             grid.put(row, column + 1, value, fill=fill, align="left" if column in (1, 5, 6) else "center",
                      number_format="0.00%")  # fmt: skip
-    end = row + 1
-    for text in summary(result):
-        end += 1
-        grid.put(end, 1, text.strip(), to_column=last, border=False)
-    if table.source:
-        end += 1
-        grid.put(end, 1, f"来源：{table.source}", to_column=last, border=False)
-    grid.finish((3, 3), end, freeze="A4")
+    notes_tail(grid, row, summary(result), table.source)

@@ -29,7 +29,6 @@ Sheet 2, 说明: each row's light and steps, the money's, and the summary of the
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,8 +38,9 @@ from scoring.engine.monitor_rules import Light
 from scoring.report.monitor_cells import LIGHT_FILLS, NOTES_TITLE, UNJUDGED, fill_of, light_text, percent_cell
 from scoring.report.monitor_notes import write_monitor_notes
 from scoring.report.monitor_text import MISS, line_label, summary
-from scoring.report.safety import atomic_write, stable_xlsx
+from scoring.report.safety import atomic_write
 from scoring.report.wording import step_texts
+from scoring.report.xlsx import xlsx_bytes
 from scoring.tables.sheet import RESULT_ROW
 
 __all__ = [
@@ -101,9 +101,7 @@ def monitor_xlsx(result: MonitorResult) -> bytes:
     book = Workbook()
     _form(book.active, result)
     write_monitor_notes(book.create_sheet(), result)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return stable_xlsx(buffer.getvalue())
+    return xlsx_bytes(book)
 
 
 def note_of(line: MonitorLine) -> str:

@@ -8,6 +8,7 @@ completeness, audit, notes). Flagged rows have the fills of sheet 1.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from scoring.report.wording import explain
 from scoring.report.xlsx_form import grade_text, mark_of, note_of
 from scoring.report.xlsx_grid import POINTS, SIGNED, Grid, weight_format
 
-__all__ = ["NOTES_HEADERS", "NOTES_TITLE", "write_notes"]
+__all__ = ["NOTES_HEADERS", "NOTES_TITLE", "notes_head", "notes_tail", "write_notes"]
 
 NOTES_TITLE = "评分说明"
 NOTES_HEADERS = ("序号", "三级指标", "分值", "计算得分", "自评得分", "差异", "状态", "标记", "评分说明")
@@ -30,14 +31,7 @@ _Numbers = tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
 def write_notes(sheet: Any, result: TableScore) -> None:
     """Fill ``sheet`` with the explanations of ``result``."""
     grid = Grid(sheet, _WIDTHS)
-    last = grid.last
-    sheet.title = NOTES_TITLE
-    grid.put(1, 1, NOTES_TITLE, to_column=last, bold=True, size=16, align="center", border=False)
-    grid.height(1, 32)
-    grid.put(2, 1, title(result), to_column=last, align="center", border=False)
-    for column, text in enumerate(NOTES_HEADERS, start=1):
-        grid.put(_HEADER, column, text, head=True)
-    row = _HEADER
+    row = notes_head(grid, NOTES_TITLE, NOTES_TITLE, title(result), NOTES_HEADERS)
     for number, score in enumerate(result.lines, start=1):
         row += 1
         ind = score.indicator
@@ -60,13 +54,31 @@ def write_notes(sheet: Any, result: TableScore) -> None:
     mark = FLAG_AUDIT if audit.differs(audit.total) else None
     _line(grid, row, ("", "总分"), (result.maximum, result.total, table.reported_total, difference), mark)
     _words(grid, row, "", mark or "", grade_text(result), mark)
+    notes_tail(grid, row, summary(result), table.source)
+
+
+def notes_head(grid: Grid, sheet_title: str, heading: str, subtitle: str, headers: Sequence[str]) -> int:
+    """The top of a notes sheet (score and monitor alike): heading, the table's line, column titles; their row."""
+    last = grid.last
+    grid.sheet.title = sheet_title
+    grid.put(1, 1, heading, to_column=last, bold=True, size=16, align="center", border=False)
+    grid.height(1, 32)
+    grid.put(2, 1, subtitle, to_column=last, align="center", border=False)
+    for column, text in enumerate(headers, start=1):
+        grid.put(_HEADER, column, text, head=True)
+    return _HEADER
+
+
+def notes_tail(grid: Grid, row: int, lines: Iterable[str], source: str) -> None:
+    """The foot of a notes sheet after its last ``row``: the summary lines and the source; then printing set up."""
+    last = grid.last
     end = row + 1
-    for text in summary(result):
+    for text in lines:
         end += 1
         grid.put(end, 1, text.strip(), to_column=last, border=False)
-    if table.source:
+    if source:
         end += 1
-        grid.put(end, 1, f"来源：{table.source}", to_column=last, border=False)
+        grid.put(end, 1, f"来源：{source}", to_column=last, border=False)
     grid.finish((_HEADER, _HEADER), end, freeze=f"A{_HEADER + 1}")
 
 

@@ -3,19 +3,20 @@
 Every step calls the library itself (:func:`scoring.engine.monitor.monitor_table` on a table built here, and
 :class:`~scoring.engine.policy.Policy` for the ``monitor`` options), and explanations are rendered with
 :func:`scoring.report.wording.step_texts`, so a feature that passes here is what ``scoring monitor`` shows.
-Values arrive as text and are NFKC-normalised before they are read as numbers.
+Values arrive as text and are NFKC-normalised (:mod:`step_values`) before they are read as numbers.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
+from step_values import number as _number
+from step_values import text as _text
 
 from scoring.engine import Policy, PolicyError
 from scoring.engine.monitor import MonitorError, monitor_table
@@ -54,17 +55,6 @@ class Context:
 def ctx() -> Context:
     """A fresh scenario context."""
     return Context()
-
-
-def _text(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
-
-
-def _number(value: str) -> Decimal:
-    try:
-        return Decimal(_text(value))
-    except InvalidOperation:
-        pytest.fail(f"步骤中的“{value}”不是数字")
 
 
 def _option(key: str, value: str) -> Any:

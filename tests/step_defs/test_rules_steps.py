@@ -3,18 +3,19 @@
 Every scoring step calls :func:`scoring.engine.indicator.score_indicator` and renders the explanation with
 :func:`scoring.report.wording.explain`, so what a feature asserts is what a user reads. A rule that is refused is
 read with :func:`scoring.language.rule_reader.parse_rule`, whose :class:`ParseError` names the 1-based column.
-Values arrive as text; they are NFKC-normalised here before being read as numbers.
+Values arrive as text; they are NFKC-normalised (:mod:`step_values`) before being read as numbers.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
+from step_values import number as _number
+from step_values import text as _text
 
 from scoring.engine import Score, score_indicator
 from scoring.language.errors import ParseError
@@ -50,17 +51,6 @@ class Context:
 def ctx() -> Context:
     """A fresh scenario context."""
     return Context()
-
-
-def _text(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
-
-
-def _number(value: str) -> Decimal:
-    try:
-        return Decimal(_text(value))
-    except InvalidOperation:
-        pytest.fail(f"步骤中的“{value}”不是数字")
 
 
 def _scored(ctx: Context) -> Score:

@@ -1,20 +1,21 @@
 """Steps of features/scoring/: the auditors' specs of the scoring engine (Part A of scoring-rules.md).
 
 Every step calls the library itself (score_indicator, score_table, score_budget, Policy.from_mapping), so a
-feature that passes here is what ``scoring score`` does. Values arrive as text and are converted here (NFKC
-first, so full-width digits in a step read as ASCII ones).
+feature that passes here is what ``scoring score`` does. Values arrive as text and are converted here and in
+:mod:`step_values` (NFKC first, so full-width digits in a step read as ASCII ones).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
 from pytest_bdd import given, parsers, scenarios, then, when
+from step_values import number as _number
+from step_values import text as _text
 
 from scoring.engine import (
     BudgetScore,
@@ -62,17 +63,6 @@ class Context:
 def ctx() -> Context:
     """A fresh scenario context."""
     return Context()
-
-
-def _text(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip()
-
-
-def _number(value: str) -> Decimal:
-    try:
-        return Decimal(_text(value))
-    except InvalidOperation:
-        pytest.fail(f"步骤中的“{value}”不是数字")
 
 
 def _wan(value: str) -> Decimal:
