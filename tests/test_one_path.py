@@ -17,6 +17,7 @@ import scoring
 from scoring.cli import main
 from scoring.engine import Policy, PolicyError, check_table, compile_table, score_indicator, score_table
 from scoring.engine.choose import CHOICES, DEFAULT_RULES, Shape, shape_of
+from scoring.engine.monitor import monitor_table
 from scoring.engine.options import EqualFormula, ReverseFormula
 from scoring.engine.policy import RuleKind
 from scoring.engine.steps import StepKind
@@ -26,7 +27,7 @@ from scoring.numbers import plain, show, signed, written
 from scoring.report import as_dict
 from scoring.report.wording import TEMPLATES, explain
 from scoring.tables import load_actuals, load_table
-from scoring.tables.model import Indicator
+from scoring.tables.model import Indicator, Table
 from scoring.text import normalize, phrase
 
 D = Decimal
@@ -339,3 +340,16 @@ class TestRulesAsData:
         line = score_indicator(row)
         assert [s.kind for s in line.steps] == [StepKind.RATIO, StepKind.POINTS_PCT]
         assert explain(line) == "完成率 = 99个 ÷ 110个 = 90.00%；得分 = 10 × 90.00% = 9.00"
+
+
+def test_one_heading_for_score_and_monitor() -> None:
+    """score and monitor head a table the same way, and neither repeats a year the name already says."""
+    from scoring.report.monitor_text import header
+    from scoring.report.text import heading, title
+
+    named = Table(title="项目支出绩效自评表（2026年度）", indicators=(), year=2026)
+    assert heading(named, "绩效目标表") == "项目支出绩效自评表（2026年度）"
+    plain = Table(title="援疆工作经费", indicators=(), year=2026, unit="某单位")
+    assert heading(plain, "绩效目标表") == "援疆工作经费（2026年）  某单位"
+    assert title(score_table(plain)) == "援疆工作经费（2026年）  某单位"
+    assert header(monitor_table(plain, month=7))[0].startswith("援疆工作经费（2026年）  某单位  1-7月执行情况监控")

@@ -16,6 +16,7 @@ from scoring.engine.monitor_results import NOT_APPLICABLE, MonitorBudget, Monito
 from scoring.engine.monitor_rules import Light
 from scoring.numbers import percent, written
 from scoring.report.monitor_json import plan_of
+from scoring.report.text import heading
 from scoring.report.wording import step_texts
 
 __all__ = ["MISS", "coloured", "header", "line_label", "mark", "render_monitor", "render_monitor_markdown", "summary"]
@@ -49,13 +50,7 @@ def _flat(text: str | None) -> str:
 
 
 def _title(result: MonitorResult) -> str:
-    table = result.table
-    parts = [table.project or table.title or "项目支出绩效目标执行监控表"]
-    if table.year:
-        parts.append(f"（{table.year}年）")
-    if table.unit:
-        parts.append(f"  {table.unit}")
-    return "".join(parts) + f"  1-{result.month}月执行情况监控"
+    return heading(result.table, "项目支出绩效目标执行监控表", with_title=False) + f"  1-{result.month}月执行情况监控"
 
 
 def header(result: MonitorResult) -> list[str]:

@@ -6,16 +6,23 @@ from scoring.display import pad
 from scoring.engine.results import Audit, Comparison, Score, Status, TableScore
 from scoring.numbers import HUNDRED, q2, show, signed, written
 from scoring.report.wording import explain
+from scoring.tables.model import Table
 
 __all__ = ["render_markdown", "render_table", "summary", "title"]
 
 
 def title(result: TableScore) -> str:
-    table = result.table
-    parts = [table.project or table.title or "绩效目标表"]
-    if table.project and table.title:
+    return heading(result.table, "绩效目标表")
+
+
+def heading(table: Table, fallback: str, with_title: bool = True) -> str:
+    """A table's heading: its project (or title, or ``fallback``), its title beside a project, its year unless the
+    name already says it (``…自评表（2026年度）``), and its unit."""
+    name = table.project or table.title or fallback
+    parts = [name]
+    if with_title and table.project and table.title:
         parts.append(f" — {table.title}")
-    if table.year:
+    if table.year and str(table.year) not in "".join(parts):
         parts.append(f"（{table.year}年）")
     if table.unit:
         parts.append(f"  {table.unit}")
