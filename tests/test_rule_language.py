@@ -404,3 +404,52 @@ class TestReviewFindings:
     def test_threshold_in_brackets(self) -> None:
         family = parse_rule("偏差原因及整改措施必填(≥130%)").family
         assert family == Default(Remark.EXPLAIN, D(130))
+
+
+class TestPerUnit:
+    """A unit per unit in a rule (800元/人, 48.30万元/套, 元/人·月, 元/人/年, 万元/公里); "/" elsewhere still separates."""
+
+    @pytest.mark.parametrize(
+        ("text", "size", "unit"),
+        [
+            ("每超过50元/人扣1分", D(50), "元/人"),
+            ("每超过0.5万元/套扣1分", D("0.5"), "万元/套"),
+            ("每超过10元/人·月扣1分", D(10), "元/人·月"),
+            ("每超过10元/人/年扣1分", D(10), "元/人·年"),
+            ("每超过1万元/公里扣1分", D(1), "万元/公里"),
+            ("每超过2次/年扣1分", D(2), "次/年"),
+        ],
+    )
+    def test_step_in_a_unit_per_unit(self, text: str, size: Decimal, unit: str) -> None:
+        family = parse_rule(text).family
+        assert isinstance(family, Stepped)
+        (slope,) = family.slopes
+        assert (slope.measure, slope.size, slope.unit) == (Measure.COUNT, size, unit)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("以800元/人为标准，每超过50元扣1分", D(800), "元/人"),
+            ("以48.30万元/套为标准,每超过1万元/套扣1分", D("48.30"), "万元/套"),
+            ("人均费用≤120元/人·月,计5分;每超过10元扣1分", D(120), "元/人·月"),
+        ],
+    )
+    def test_standard_in_a_unit_per_unit(self, text: str, value: Decimal, unit: str) -> None:
+        family = parse_rule(text).family
+        assert isinstance(family, Stepped)
+        assert family.reference is not None
+        assert (family.reference.value, family.reference.unit) == (value, unit)
+
+    def test_tier_bound_in_a_unit_per_unit(self) -> None:
+        family = parse_rule("≤800元/人,计5分;大于800元/人,不得分").family
+        assert isinstance(family, Tiered)
+        assert [t.interval.unit for t in family.tiers] == ["元/人", "元/人"]
+
+    def test_a_slash_not_between_unit_words_still_separates(self) -> None:
+        family = parse_rule("±30%(含)以内得3分 / ±30%-±35%(含)以内得2分").family
+        assert isinstance(family, Tiered)
+        assert len(family.tiers) == 2
+        tiers = parse_rule("≥10元,计5分/低于10元,不得分").family  # "/" before a word that is no unit
+        assert isinstance(tiers, Tiered)
+        assert [t.interval.unit for t in tiers.tiers] == ["元", "元"]
+        assert isinstance(parse_rule("全年实际值/年度指标值*该指标分值").family, Proportional)

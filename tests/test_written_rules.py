@@ -378,3 +378,47 @@ class TestReviewTwo:
         assert out.status is Status.ERROR
         assert out.error is not None
         assert out.error.endswith("无法按规则评分")
+
+
+class TestPerUnit:
+    """Rules in a unit per unit (#9): 以800元/人为标准, 每超过50元 against ≤800元/人, 每超过0.005万元/人."""
+
+    RULE = "以800元/人为标准，每超过50元扣1分"
+
+    @pytest.mark.parametrize(("actual", "points"), [("850元/人", "4.00"), ("800元/人", "5.00"),
+                                                    ("949元/人", "3.00"), ("1200元/人", "0.00")])  # fmt: skip
+    def test_step_in_the_numerators_unit_is_per_the_targets_unit(self, actual: str, points: str) -> None:
+        out = score(self.RULE, "≤800元/人", actual)
+        assert out.error is None
+        assert out.points == D(points)
+        assert "赋分规则第12个字的步长“每50元”未写“/人”，按指标值“≤800元/人”的单位读作“每50元/人”" in out.warnings
+
+    def test_steps_are_shown(self) -> None:
+        shown = explain(score(self.RULE, "≤800元/人", "850元/人"))
+        assert "超出 = 850元/人 − 800元/人 = 50元/人" in shown
+        assert "步数 = 50元/人 ÷ 每50元/人 = 1" in shown
+        assert "得分 = 5.00 − 1.00 + 0.00 = 4.00" in shown
+
+    @pytest.mark.parametrize(("rule", "target", "actual", "points"), [
+        ("每超过0.005万元/人扣1分", "≤800元/人", "900元/人", "3.00"),
+        ("每超过50元/人扣1分", "≤800元/人", "900元/人", "3.00"),
+        ("每超过1万元扣1分", "≤48.30万元/套", "50.30万元/套", "3.00"),
+        ("每超过10元扣0.5分", "≤120元/人·月", "150元/人·月", "3.50"),
+        ("每超过10元/人/月扣0.5分", "≤120元/人·月", "150元/人·月", "3.50"),
+        ("每超过100元扣1分", "≤1万元/公里", "1.03万元/公里", "2.00"),
+    ])  # fmt: skip
+    def test_a_step_per_unit_converts(self, rule: str, target: str, actual: str, points: str) -> None:
+        out = score(rule, target, actual)
+        assert out.error is None, out.error
+        assert out.points == D(points)
+
+    @pytest.mark.parametrize(("rule", "target", "actual"), [
+        ("每超过50元/户扣1分", "≤800元/人", "900元/人"),
+        ("每超过2人扣1分", "≤800元/人", "900元/人"),
+        ("每超过50元扣1分", "≤10人", "12人"),
+    ])  # fmt: skip
+    def test_anything_else_is_a_unit_mismatch(self, rule: str, target: str, actual: str) -> None:
+        out = score(rule, target, actual)
+        assert out.points is None
+        assert out.error is not None
+        assert out.error.endswith("无法按规则评分")

@@ -7,7 +7,9 @@ measures the opposite quantity (不合格率 against 合格率). Both are refusa
 (``rule-unit-mismatch``, ``rule-direction-opposite``) and the row is 无法评分 with the same message.
 
 Units are compared through the unit registry (A7): ``万元`` measures ``元`` (the step is converted); two counting
-words (``项`` against ``个``) are compared by number, with a warning, as the year-end engine compares an actual.
+words (``项`` against ``个``) are compared by number, with a warning, as the year-end engine compares an actual. A
+step written in the unit above the line of a target per unit (``每超过50元`` against ``≤800元/人``) is per the
+target's unit below the line (50元/人), with a warning; a step per unit of its own (``每超过0.005万元/人``) converts.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from scoring.language.targets import Bound, Date, Deadline, Period, Range, Targe
 from scoring.language.units import Units
 from scoring.numbers import written
 
-__all__ = ["Fit", "fit_of", "opposite_standard", "size_in"]
+__all__ = ["Fit", "fit_of", "opposite_standard", "per_target_unit", "size_in"]
 
 #: Units a step in days measures as they are (by number): days and working days.
 _DAY_WORDS = frozenset({"天", "日", "d", "自然日", "工作日", "个工作日"})
@@ -56,11 +58,28 @@ def _step(slope: Slope) -> str:
     return f"第{slope.column}个字的步长“每{written(slope.size)}{unit}”"
 
 
+def _expression(text: str) -> str:
+    """A unit as written (``元/人·月``) as pint reads it (``元/(人*月)``; pint reads ``元/人·月`` as 元·月/人)."""
+    above, slash, below = text.replace("·", "*").partition("/")
+    return f"{above}/({below})" if slash else above
+
+
 def _parsed(units: Units, text: str) -> Any:
     try:
-        return units.parse_unit(text)
+        return units.parse_unit(_expression(text))
     except UnitError:
         return None
+
+
+def per_target_unit(step_unit: str, ref_unit: str, units: Units) -> str | None:
+    """The unit of a step written in the unit above the line of a target per unit, per the target's unit below the
+    line (``元`` against ``元/人`` is ``元/人``, ``万元`` against ``元/人·月`` is ``万元/人·月``); None otherwise."""
+    above, slash, below = ref_unit.partition("/")
+    if not step_unit or "/" in step_unit or not slash or not above:
+        return None
+    if step_unit != above and _relation(units, step_unit, above) != "converts":
+        return None
+    return f"{step_unit}/{below}"
 
 
 def _relation(units: Units, step_unit: str, ref_unit: str) -> str:
@@ -100,6 +119,11 @@ def _slope_fit(slope: Slope, kind: str, unit: str, target_text: str, units: Unit
     if kind == "date":
         fit.errors.append((slope.column, f"赋分规则{where}以“{slope.unit}”计，{shown}，是时限：无法按规则评分"))
         return
+    per_unit = per_target_unit(slope.unit, unit, units)
+    if per_unit is not None:
+        fit.warnings.append(f"赋分规则{where}未写“/{per_unit.partition('/')[2]}”，按指标值“{target_text}”的单位"
+                            f"读作“每{written(slope.size)}{per_unit}”")  # fmt: skip
+        return
     relation = _relation(units, slope.unit, unit)
     if relation == "other":
         fit.errors.append((slope.column, f"赋分规则{where}以“{slope.unit}”计，与指标值“{target_text}”的单位“{unit}”不一致："
@@ -123,9 +147,10 @@ def fit_of(rule: WrittenRule, target: Target, target_text: str, units: Units) ->
 
 def size_in(slope: Slope, unit: str, units: Units) -> Decimal:
     """A step's size in the reference's unit (``每1万元`` against ``≤1000000元`` is 10000元)."""
-    if slope.measure not in (Measure.COUNT, Measure.DAYS) or _relation(units, slope.unit, unit) != "converts":
+    step_unit = per_target_unit(slope.unit, unit, units) or slope.unit
+    if slope.measure not in (Measure.COUNT, Measure.DAYS) or _relation(units, step_unit, unit) != "converts":
         return slope.size
-    factor = units.factor(units.parse_unit(slope.unit), units.parse_unit(unit))
+    factor = units.factor(_parsed(units, step_unit), _parsed(units, unit))
     return slope.size if factor is None else slope.size * factor
 
 

@@ -1,4 +1,4 @@
-"""The numbers of a 赋分规则 as written: ``0.5``, ``一``, ``半``, ``零点五``, ``百分之一`` (→ 1).
+"""The numbers of a 赋分规则 as written: ``0.5``, ``一``, ``半``, ``零点五``, ``百分之一`` (→ 1); and its units.
 
 A number has at most :data:`~scoring.numbers.MAX_DIGITS` digits, as a number in a 指标值 has; a longer one raises
 :class:`~scoring.language.reject.Reject` at its position in the normalised text, in the target grammar's words.
@@ -14,7 +14,10 @@ from scoring.language.numerals import NumeralTooLarge, chinese_to_decimal
 from scoring.language.reject import Reject
 from scoring.numbers import MAX_DIGITS
 
-__all__ = ["number"]
+__all__ = ["number", "unit_text"]
+
+#: What joins the words below the line of a unit per unit (元/人/年, 元/人·年, 元/人*年): written "·".
+_BELOW_JOINS = str.maketrans({"/": "·", "・": "·", "*": "·"})
 
 
 def _pos(tok: Token) -> int:
@@ -42,3 +45,11 @@ def number(tok: Token) -> Decimal:
     if sum(c.isdigit() for c in text) > MAX_DIGITS:
         raise _too_long(tok)
     return Decimal(text)
+
+
+def unit_text(tok: Token | None) -> str:
+    """A unit as written, a unit per unit as the unit registry writes it (``元/人/年`` → ``元/人·年``)."""
+    if tok is None:
+        return ""
+    above, slash, below = str(tok).partition("/")
+    return above + slash + below.translate(_BELOW_JOINS)

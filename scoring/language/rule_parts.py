@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from lark import Token, Transformer, v_args
 
 from scoring.language.rule_numbers import number as _number
+from scoring.language.rule_numbers import unit_text as _unit
 from scoring.language.targets import Comparator
 
 __all__ = ["Part", "RuleParts"]
@@ -86,7 +87,7 @@ class RuleParts(Transformer[Token, list[Part]]):
         return self._part("text", (tok,), op=_CMP[str(tok)])
 
     def amount(self, num: Token, unit: Token | None = None) -> Amt:
-        return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))
+        return Amt(_number(num), _unit(unit), _pos(num), _end(unit or num))
 
     def amount_percent(self, tok: Token) -> Amt:
         return Amt(_number(tok), "%", _pos(tok), _end(tok))
@@ -188,7 +189,7 @@ class RuleParts(Transformer[Token, list[Part]]):
 
     # --- steps -------------------------------------------------------------------------------------------
     def size_arabic(self, num: Token, unit: Token | None = None) -> Amt:
-        return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))
+        return Amt(_number(num), _unit(unit), _pos(num), _end(unit or num))
 
     def size_chinese(self, num: Token, unit: Token | None = None) -> Amt:
         return Amt(_number(num), str(unit or ""), _pos(num), _end(unit or num))

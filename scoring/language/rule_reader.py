@@ -35,6 +35,7 @@ _EXPECTED = {
     "NUMBER": "数值", "CN_NUMBER": "数值", "FEN": "“分”", "UNIT": "单位", "DASH": "“-”", "RPAR": "“)”",
     "WITHIN": "“以内”", "SUFFIX_LE": "“以下/以内”", "SUFFIX_GE": "“以上”", "INCL": "“(含)”", "EXCL": "“(不含)”",
     "PLUSMINUS": "“±”", "REF_CLOSE": "“为标准”", "REF_WORD": "“目标值”",
+    "RATE_UNIT": "单位",
 }  # fmt: skip
 
 
